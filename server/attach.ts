@@ -1,0 +1,68 @@
+/**
+ * Wires the board server onto an http.Server: storage, rooms, the Yjs endpoint, socket.io and
+ * the HTTP API. The production entry (index.ts) and the Vite dev plugin both call this, so
+ * `npm run dev` serves exactly what `npm start` does. Returns the API middleware for the host
+ * to mount in front of the app, and a close that flushes everything.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { BoardDirectory } from './boards/board-directory';
+import type { ServerConfig } from './config';
+import { seedDemoBoard } from './demo/seed-demo';
+import { createLogger } from './logger';
+import { RoomRegistry } from './rooms/room-registry';
+import { validateUpdate } from './rooms/update-validator';
+import { openSqliteStorage } from './storage/sqlite-storage';
+import type { BoardStorage } from './storage/storage';
+import { createControlPlane } from './transport/control-plane';
+import { createHttpApi } from './transport/http-api';
+import { createYjsEndpoint } from './transport/yjs-websocket';
+
+export async function attachSituationBoard(httpServer: HttpServer, config: ServerConfig, storage?: BoardStorage) {
+	const logger = createLogger(config.logLevel);
+	const store = storage ?? openSqliteStorage(config.dataDir);
+	let directory: BoardDirectory | undefined;
+	const rooms = new RoomRegistry({
+		storage: store,
+		logger,
+		validator: validateUpdate,
+		keyframeInterval: config.keyframeInterval,
+		maxBufferedBytes: config.maxBufferedBytes,
+		idleMs: config.roomIdleMs,
+		onLoad: (room) => directory?.watchRoom(room)
+	});
+	directory = new BoardDirectory(store, rooms);
+
+	if (config.seedDemo) {
+		// Loaded only when wanted: the demo script is data a server with SEED_DEMO=false never needs.
+		const { KHARKIV_2022 } = await import('./demo/kharkiv-2022');
+		await seedDemoBoard(directory, KHARKIV_2022, logger);
+	}
+
+	const yjs = createYjsEndpoint({ rooms, directory, logger, maxMessageBytes: config.maxMessageBytes });
+	const onUpgrade = (...args: Parameters<typeof yjs.handleUpgrade>) => void yjs.handleUpgrade(...args);
+	// First in line: socket.io and Vite's HMR check their own paths and ignore ours.
+	httpServer.prependListener('upgrade', onUpgrade);
+	const control = createControlPlane(httpServer, directory, logger);
+	const apiMiddleware = createHttpApi(directory, config, logger);
+
+	let closing: Promise<void> | null = null;
+	return {
+		apiMiddleware,
+		directory,
+		rooms,
+		storage: store,
+		logger,
+		/** Stops both planes, flushes every board to the log, closes the database. Idempotent. */
+		close(): Promise<void> {
+			closing ??= (async () => {
+				httpServer.off('upgrade', onUpgrade);
+				await rooms.closeAll();
+				await Promise.all([yjs.close(), control.close()]);
+				await store.close();
+			})();
+			return closing;
+		}
+	};
+}
+
+export type AttachedBoardServer = Awaited<ReturnType<typeof attachSituationBoard>>;

@@ -1,0 +1,81 @@
+/**
+ * The one reader of process.env. Every option has a typed default and a reason; `.env.example`
+ * mirrors this list. Other modules receive a `ServerConfig`, never the environment.
+ */
+import path from 'node:path';
+
+export interface ServerConfig {
+	/** TCP port of the one http.Server (app, Yjs, socket.io). */
+	port: number;
+	/** Interface to bind. `0.0.0.0` serves the LAN; `127.0.0.1` keeps a board private to this machine. */
+	host: string;
+	/** Where the SQLite file lives. Created if missing. */
+	dataDir: string;
+	/** Optional raster tiles, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. Unset: offline basemap. */
+	tileUrl: string | null;
+	/** Write a full-state keyframe after this many logged updates: bounds load and replay cost. */
+	keyframeInterval: number;
+	/** Keep a board in memory this long after its last watcher leaves, to absorb quick reconnects. */
+	roomIdleMs: number;
+	/** Largest WebSocket message accepted, in bytes; larger ones close the connection with 1009. */
+	maxMessageBytes: number;
+	/** A watcher with more than this many bytes unsent gets a merged catch-up later instead of more. */
+	maxBufferedBytes: number;
+	/** Create the 2022 demo board on first start. */
+	seedDemo: boolean;
+	/** `info` logs lifecycle lines; `warn` only problems; `silent` for tests. */
+	logLevel: 'info' | 'warn' | 'silent';
+}
+
+export const DEFAULT_CONFIG: ServerConfig = {
+	port: 3000,
+	host: '0.0.0.0',
+	dataDir: './data',
+	tileUrl: null,
+	keyframeInterval: 500,
+	roomIdleMs: 10_000,
+	maxMessageBytes: 8 * 1024 * 1024,
+	maxBufferedBytes: 4 * 1024 * 1024,
+	seedDemo: true,
+	logLevel: 'info'
+};
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, key: string, fallback: number, min: number): number {
+	const raw = env[key];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < min) {
+		throw new Error(`${key} must be a whole number ≥ ${min}, got "${raw}"`);
+	}
+	return value;
+}
+
+function flag(env: Env, key: string, fallback: boolean): boolean {
+	const raw = env[key];
+	if (raw === undefined || raw === '') return fallback;
+	if (/^(1|true|yes|on)$/i.test(raw)) return true;
+	if (/^(0|false|no|off)$/i.test(raw)) return false;
+	throw new Error(`${key} must be true or false, got "${raw}"`);
+}
+
+/** Reads the configuration from an environment (process.env by default); throws on a bad value. */
+export function readConfig(env: Env = process.env): ServerConfig {
+	const logLevel = env.LOG_LEVEL ?? DEFAULT_CONFIG.logLevel;
+	if (logLevel !== 'info' && logLevel !== 'warn' && logLevel !== 'silent') {
+		throw new Error(`LOG_LEVEL must be info, warn or silent, got "${logLevel}"`);
+	}
+	return {
+		port: integer(env, 'PORT', DEFAULT_CONFIG.port, 0),
+		host: env.HOST || DEFAULT_CONFIG.host,
+		dataDir: path.resolve(env.DATA_DIR || DEFAULT_CONFIG.dataDir),
+		tileUrl: env.TILE_URL || null,
+		keyframeInterval: integer(env, 'KEYFRAME_INTERVAL', DEFAULT_CONFIG.keyframeInterval, 1),
+		roomIdleMs: integer(env, 'ROOM_IDLE_MS', DEFAULT_CONFIG.roomIdleMs, 0),
+		maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', DEFAULT_CONFIG.maxMessageBytes, 1024),
+		maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', DEFAULT_CONFIG.maxBufferedBytes, 1024),
+		seedDemo: flag(env, 'SEED_DEMO', DEFAULT_CONFIG.seedDemo),
+		logLevel
+	};
+}

@@ -1,0 +1,58 @@
+/**
+ * Entry point of `npm start`: one http.Server carrying the built SvelteKit app, the Yjs endpoint,
+ * socket.io and the HTTP API. SIGINT/SIGTERM: stop accepting, flush every board, close sockets,
+ * exit 0.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { attachSituationBoard } from './attach';
+import { readConfig } from './config';
+
+type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+
+async function loadAppHandler(): Promise<NodeHandler> {
+	const file = path.resolve('build', 'handler.js');
+	try {
+		const module = (await import(pathToFileURL(file).href)) as { handler: NodeHandler };
+		return module.handler;
+	} catch (error) {
+		throw new Error(`no app build at ${file} (run \`npm run build\`): ${(error as Error).message}`);
+	}
+}
+
+async function main(): Promise<void> {
+	const config = readConfig();
+	const server = http.createServer();
+	const board = await attachSituationBoard(server, config);
+	const app = await loadAppHandler();
+	server.on('request', (req, res) =>
+		board.apiMiddleware(req, res, () =>
+			app(req, res, () => {
+				res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+			})
+		)
+	);
+	await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : config.port;
+	board.logger.info(`Situation Board listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (data in ${config.dataDir})`);
+
+	let stopping = false;
+	const stop = async (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		board.logger.info(`${signal}: closing`);
+		server.close();
+		server.closeIdleConnections();
+		await board.close();
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop('SIGINT'));
+	process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+	console.error(`Situation Board failed to start: ${error.message}`);
+	process.exit(1);
+});

@@ -1,0 +1,29 @@
+/** One watcher's connection to a room: its socket, who it is, and its delivery state. */
+import type { RoomSocket } from './room-socket';
+
+export class Connection {
+	/** Awareness client ids this connection has announced; removed when it leaves. */
+	readonly awarenessClients = new Set<number>();
+	/**
+	 * Set while this receiver is too far behind to be sent more. Once its buffer drains it gets
+	 * one merged catch-up (see delivery.ts) — never a silent loss, never an unbounded buffer.
+	 */
+	lagging = false;
+	closed = false;
+
+	constructor(
+		readonly socket: RoomSocket,
+		/** The name recorded with every change this connection makes. */
+		readonly actor: string | null
+	) {}
+
+	send(message: Uint8Array): void {
+		if (!this.closed) this.socket.send(message);
+	}
+
+	close(code: number, reason: string): void {
+		if (this.closed) return;
+		this.closed = true;
+		this.socket.close(code, reason);
+	}
+}

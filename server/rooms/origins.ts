@@ -1,0 +1,21 @@
+/**
+ * Tagged transaction origins: every change to a live Y.Doc says where it came from, so the room
+ * logs and broadcasts exactly the changes that are new (not what it just loaded from storage).
+ */
+import type { Connection } from './connection';
+
+export type TransactionOrigin =
+	| { source: 'connection'; connection: Connection }
+	| { source: 'storage' }
+	/** A change the server makes itself (seeding, a rename from the control plane); `at` overrides the clock. */
+	| { source: 'server'; actor: string; at?: number };
+
+export const STORAGE_ORIGIN: TransactionOrigin = { source: 'storage' };
+
+export function serverOrigin(actor: string, at?: number): TransactionOrigin {
+	return at === undefined ? { source: 'server', actor } : { source: 'server', actor, at };
+}
+
+export function isTransactionOrigin(value: unknown): value is TransactionOrigin {
+	return typeof value === 'object' && value !== null && 'source' in value;
+}

@@ -1,0 +1,241 @@
+/**
+ * A live board: one Y.Doc, its watchers, and the pipeline every change goes through —
+ * validate → apply → append to the log (one transaction per tick) → broadcast (encoded once).
+ * No watcher receives a change, nor a state containing it, before it is in the log.
+ * Knows nothing of ws or SQLite: sockets are RoomSockets, storage is a BoardStorage.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CLOSE_CODES, CLOSE_REASONS } from '../../src/lib/protocol/close-codes';
+import type { Logger } from '../logger';
+import type { BoardStorage, NewLogEntry } from '../storage/storage';
+import { Connection } from './connection';
+import { Delivery } from './delivery';
+import { isTransactionOrigin, type TransactionOrigin } from './origins';
+import * as messages from './sync-messages';
+import type { UpdateValidator } from './update-validator';
+
+export interface RoomOptions {
+	storage: BoardStorage;
+	validator: UpdateValidator;
+	logger: Logger;
+	keyframeInterval: number;
+	/** A receiver with more than this many bytes queued is sent a merged catch-up later instead. */
+	maxBufferedBytes: number;
+	/** Called when the last watcher leaves. */
+	onEmpty?: (room: Room) => void;
+	/** Called when the durable log could not be written: the room must be dropped and reloaded. */
+	onBroken?: (room: Room) => void;
+}
+
+type PendingEntry = NewLogEntry & { connection: Connection | null };
+
+export class Room {
+	readonly awareness: awarenessProtocol.Awareness;
+	readonly connections = new Set<Connection>();
+	private readonly delivery: Delivery;
+	private pending: PendingEntry[] = [];
+	private flushScheduled = false;
+	private flushing: Promise<void> | null = null;
+	private deferredSyncReplies: { connection: Connection; stateVector: Uint8Array }[] = [];
+	private broken = false;
+
+	constructor(
+		readonly boardId: string,
+		readonly doc: Y.Doc,
+		private seq: number,
+		private lastKeyframeSeq: number,
+		private readonly options: RoomOptions
+	) {
+		this.awareness = new awarenessProtocol.Awareness(doc);
+		this.awareness.setLocalState(null);
+		// A catch-up carries the whole state, so it may only go out while nothing is unlogged.
+		this.delivery = new Delivery(doc, options.maxBufferedBytes, () => {
+			if (this.pending.length === 0 && !this.flushing) this.delivery.catchUp(this.connections);
+		});
+		doc.on('update', this.onDocUpdate);
+		this.awareness.on('update', this.onAwarenessUpdate);
+	}
+
+	/** Adds a watcher: sends our state vector (so it sends what we lack) and who else is here. */
+	join(connection: Connection): void {
+		this.connections.add(connection);
+		connection.send(messages.encodeSyncStep1(Y.encodeStateVector(this.doc)));
+		const states = [...this.awareness.getStates().keys()];
+		if (states.length > 0) {
+			connection.send(messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+		}
+	}
+
+	leave(connection: Connection): void {
+		if (!this.connections.delete(connection)) return;
+		if (connection.awarenessClients.size > 0) {
+			awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
+		}
+		if (this.connections.size === 0) this.options.onEmpty?.(this);
+	}
+
+	/** Handles one frame from a watcher. A bad frame closes that connection only. */
+	receive(connection: Connection, data: Uint8Array): void {
+		let message: messages.IncomingMessage;
+		try {
+			message = messages.decodeMessage(data);
+		} catch (error) {
+			this.refuse(connection, CLOSE_CODES.malformed, (error as Error).message);
+			return;
+		}
+		switch (message.type) {
+			case 'sync-step-1':
+				if (this.pending.length > 0 || this.flushing) this.deferredSyncReplies.push({ connection, stateVector: message.stateVector });
+				else this.replySyncStep2(connection, message.stateVector);
+				break;
+			case 'update':
+				this.applyFrom(connection, message.update);
+				break;
+			case 'awareness':
+				try {
+					awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+				} catch {
+					this.refuse(connection, CLOSE_CODES.malformed, 'awareness update does not decode');
+				}
+				break;
+			case 'query-awareness':
+				connection.send(
+					messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))
+				);
+				break;
+			case 'auth':
+				break;
+		}
+	}
+
+	/** Writes everything pending to the log, then broadcasts it. Resolves when all is durable. */
+	async flush(): Promise<void> {
+		while (this.flushing) await this.flushing;
+		if (this.pending.length === 0 && this.deferredSyncReplies.length === 0) return;
+		this.flushing = this.flushBatch();
+		try {
+			await this.flushing;
+		} finally {
+			this.flushing = null;
+		}
+	}
+
+	/**
+	 * Flushes, writes a keyframe at the head (so the next load is one read, not a replay of the
+	 * tail), lets any remaining watchers go, then lets go of the document.
+	 */
+	async close(): Promise<void> {
+		await this.flush();
+		if (!this.broken && this.seq > this.lastKeyframeSeq) {
+			await this.options.storage.writeKeyframe(this.boardId, { seq: this.seq, at: Date.now(), state: Y.encodeStateAsUpdate(this.doc) });
+			this.lastKeyframeSeq = this.seq;
+		}
+		for (const connection of this.connections) connection.close(CLOSE_CODES.goingAway, CLOSE_REASONS[CLOSE_CODES.goingAway]);
+		this.connections.clear();
+		this.doc.off('update', this.onDocUpdate);
+		this.awareness.off('update', this.onAwarenessUpdate);
+		this.awareness.destroy();
+		this.delivery.destroy();
+		this.doc.destroy();
+	}
+
+	/** Starts the idle countdown if nobody watches (after the server changed an unwatched board). */
+	releaseIfIdle(): void {
+		if (this.connections.size === 0) this.options.onEmpty?.(this);
+	}
+
+	get loggedSeq(): number {
+		return this.seq;
+	}
+
+	private applyFrom(connection: Connection, update: Uint8Array): void {
+		const verdict = this.options.validator(this.doc, update);
+		if (!verdict.ok) {
+			this.refuse(connection, verdict.malformed ? CLOSE_CODES.malformed : CLOSE_CODES.rejected, verdict.reason);
+			return;
+		}
+		try {
+			Y.applyUpdate(this.doc, update, { source: 'connection', connection } satisfies TransactionOrigin);
+		} catch {
+			this.refuse(connection, CLOSE_CODES.malformed, 'update could not be applied');
+		}
+	}
+
+	private refuse(connection: Connection, code: number, reason: string): void {
+		this.options.logger.warn(`board ${this.boardId}: closing ${connection.actor ?? 'anonymous'} (${code}): ${reason}`);
+		connection.close(code, reason.slice(0, 120));
+	}
+
+	private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+		if (this.broken) return;
+		const tagged = isTransactionOrigin(origin) ? origin : null;
+		if (tagged?.source === 'storage') return;
+		const connection = tagged?.source === 'connection' ? tagged.connection : null;
+		const actor = tagged?.source === 'connection' ? tagged.connection.actor : tagged?.source === 'server' ? tagged.actor : null;
+		const at = tagged?.source === 'server' && tagged.at !== undefined ? tagged.at : Date.now();
+		this.pending.push({ update, actor, at, connection });
+		if (!this.flushScheduled) {
+			this.flushScheduled = true;
+			setImmediate(() => {
+				this.flushScheduled = false;
+				void this.flush();
+			});
+		}
+	};
+
+	private readonly onAwarenessUpdate = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	): void => {
+		if (origin instanceof Connection) {
+			for (const id of [...added, ...updated]) origin.awarenessClients.add(id);
+			for (const id of removed) origin.awarenessClients.delete(id);
+		}
+		const changed = [...added, ...updated, ...removed];
+		const message = messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+		for (const connection of this.connections) connection.send(message);
+	};
+
+	private async flushBatch(): Promise<void> {
+		const batch = this.pending;
+		this.pending = [];
+		if (batch.length > 0) {
+			// Taken now, while the document holds exactly the logged updates plus this batch.
+			const keyframeDue = this.seq + batch.length - this.lastKeyframeSeq >= this.options.keyframeInterval;
+			const state = keyframeDue ? Y.encodeStateAsUpdate(this.doc) : null;
+			try {
+				this.seq = await this.options.storage.appendUpdates(this.boardId, batch);
+			} catch (error) {
+				this.breakRoom(error as Error);
+				return;
+			}
+			this.delivery.broadcast(batch, this.connections);
+			if (state) {
+				await this.options.storage.writeKeyframe(this.boardId, { seq: this.seq, at: Date.now(), state });
+				this.lastKeyframeSeq = this.seq;
+			}
+		}
+		// Replies and catch-ups carry the whole state: only while nothing unlogged is in it.
+		if (this.pending.length === 0) {
+			for (const { connection, stateVector } of this.deferredSyncReplies.splice(0)) this.replySyncStep2(connection, stateVector);
+			this.delivery.catchUp(this.connections);
+		}
+	}
+
+	private replySyncStep2(connection: Connection, stateVector: Uint8Array): void {
+		try {
+			connection.send(messages.encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+		} catch {
+			this.refuse(connection, CLOSE_CODES.malformed, 'state vector does not decode');
+		}
+	}
+
+	/** The log could not be written: nothing unlogged may reach anyone, so every watcher is let go. */
+	private breakRoom(error: Error): void {
+		this.broken = true;
+		this.options.logger.warn(`board ${this.boardId}: log write failed, dropping room: ${error.message}`);
+		for (const connection of this.connections) connection.close(CLOSE_CODES.internalError, CLOSE_REASONS[CLOSE_CODES.internalError]);
+		this.options.onBroken?.(this);
+	}
+}

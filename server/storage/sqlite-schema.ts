@@ -1,0 +1,39 @@
+/**
+ * The SQLite schema and its migrations, keyed by PRAGMA user_version. Append a migration; never
+ * edit one that has shipped.
+ */
+import type { Database } from 'better-sqlite3';
+
+const MIGRATIONS: readonly string[] = [
+	`CREATE TABLE boards (
+		id TEXT PRIMARY KEY,
+		title TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		updated_at INTEGER NOT NULL
+	);
+	CREATE TABLE updates (
+		board_id TEXT NOT NULL,
+		seq INTEGER NOT NULL,
+		at INTEGER NOT NULL,
+		actor TEXT,
+		data BLOB NOT NULL,
+		PRIMARY KEY (board_id, seq)
+	) WITHOUT ROWID;
+	CREATE TABLE keyframes (
+		board_id TEXT NOT NULL,
+		seq INTEGER NOT NULL,
+		at INTEGER NOT NULL,
+		state BLOB NOT NULL,
+		PRIMARY KEY (board_id, seq)
+	) WITHOUT ROWID;`
+];
+
+export function migrate(db: Database): void {
+	const current = db.pragma('user_version', { simple: true }) as number;
+	for (let version = current; version < MIGRATIONS.length; version++) {
+		db.transaction(() => {
+			db.exec(MIGRATIONS[version]!);
+			db.pragma(`user_version = ${version + 1}`);
+		})();
+	}
+}

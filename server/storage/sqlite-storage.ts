@@ -1,0 +1,136 @@
+/**
+ * BoardStorage on one SQLite file (better-sqlite3). WAL with synchronous=NORMAL: a committed
+ * append survives the server process being killed (the OS has it); only a power cut can lose the
+ * last moments. Appends of one tick go in one transaction.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BoardSummary } from '../../src/lib/protocol/boards';
+import { migrate } from './sqlite-schema';
+import type { BoardStorage, Keyframe, LoggedUpdate, NewLogEntry, StoredBoardState } from './storage';
+
+interface BoardRow {
+	id: string;
+	title: string;
+	created_at: number;
+	updated_at: number;
+}
+interface UpdateRow {
+	seq: number;
+	at: number;
+	actor: string | null;
+	data: Buffer;
+}
+
+const toSummary = (row: BoardRow): BoardSummary => ({
+	id: row.id,
+	title: row.title,
+	createdAt: row.created_at,
+	updatedAt: row.updated_at
+});
+const toLogged = (row: UpdateRow): LoggedUpdate => ({
+	seq: row.seq,
+	at: row.at,
+	actor: row.actor,
+	update: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)
+});
+
+export const DATABASE_FILE = 'situation-board.sqlite';
+
+export function openSqliteStorage(dataDir: string): BoardStorage {
+	fs.mkdirSync(dataDir, { recursive: true });
+	const db = new Database(path.join(dataDir, DATABASE_FILE));
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = NORMAL');
+	db.pragma('foreign_keys = ON');
+	migrate(db);
+
+	const statements = {
+		list: db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY updated_at DESC'),
+		get: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+		create: db.prepare('INSERT INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
+		rename: db.prepare('UPDATE boards SET title = ?, updated_at = ? WHERE id = ?'),
+		touch: db.prepare('UPDATE boards SET updated_at = max(updated_at, ?) WHERE id = ?'),
+		lastSeq: db.prepare<[string], { seq: number | null }>('SELECT max(seq) AS seq FROM updates WHERE board_id = ?'),
+		insertUpdate: db.prepare('INSERT INTO updates (board_id, seq, at, actor, data) VALUES (?, ?, ?, ?, ?)'),
+		insertKeyframe: db.prepare('INSERT OR REPLACE INTO keyframes (board_id, seq, at, state) VALUES (?, ?, ?, ?)'),
+		latestKeyframe: db.prepare<[string], { seq: number; at: number; state: Buffer }>(
+			'SELECT seq, at, state FROM keyframes WHERE board_id = ? ORDER BY seq DESC LIMIT 1'
+		),
+		updatesBetween: db.prepare<[string, number, number], UpdateRow>(
+			'SELECT seq, at, actor, data FROM updates WHERE board_id = ? AND seq > ? AND seq <= ? ORDER BY seq'
+		)
+	};
+
+	/** Next sequence number per board, cached: a SELECT per append would be on the hot path. */
+	const lastSeq = new Map<string, number>();
+	const currentSeq = (boardId: string) => {
+		let seq = lastSeq.get(boardId);
+		if (seq === undefined) {
+			seq = statements.lastSeq.get(boardId)?.seq ?? 0;
+			lastSeq.set(boardId, seq);
+		}
+		return seq;
+	};
+
+	const append = db.transaction((boardId: string, entries: readonly NewLogEntry[]) => {
+		let seq = currentSeq(boardId);
+		let latest = 0;
+		for (const entry of entries) {
+			seq += 1;
+			statements.insertUpdate.run(boardId, seq, entry.at, entry.actor, entry.update);
+			latest = Math.max(latest, entry.at);
+		}
+		statements.touch.run(latest, boardId);
+		return seq;
+	});
+
+	return {
+		async listBoards() {
+			return statements.list.all().map(toSummary);
+		},
+		async getBoard(id) {
+			const row = statements.get.get(id);
+			return row ? toSummary(row) : undefined;
+		},
+		async createBoard({ id, title, at }) {
+			statements.create.run(id, title, at, at);
+			return { id, title, createdAt: at, updatedAt: at };
+		},
+		async renameBoard(id, title, at) {
+			statements.rename.run(title, at, id);
+			const row = statements.get.get(id);
+			return row ? toSummary(row) : undefined;
+		},
+		async appendUpdates(boardId, entries) {
+			if (entries.length === 0) return currentSeq(boardId);
+			const seqBefore = currentSeq(boardId);
+			try {
+				const seq = append(boardId, entries);
+				lastSeq.set(boardId, seq);
+				return seq;
+			} catch (error) {
+				lastSeq.set(boardId, seqBefore);
+				throw error;
+			}
+		},
+		async writeKeyframe(boardId, keyframe: Keyframe) {
+			statements.insertKeyframe.run(boardId, keyframe.seq, keyframe.at, keyframe.state);
+		},
+		async loadBoard(boardId): Promise<StoredBoardState> {
+			const row = statements.latestKeyframe.get(boardId);
+			const keyframe = row
+				? { seq: row.seq, at: row.at, state: new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) }
+				: null;
+			const updates = statements.updatesBetween.all(boardId, keyframe?.seq ?? 0, Number.MAX_SAFE_INTEGER).map(toLogged);
+			return { keyframe, updates };
+		},
+		async readUpdates(boardId, from, to = Number.MAX_SAFE_INTEGER) {
+			return statements.updatesBetween.all(boardId, from, to).map(toLogged);
+		},
+		async close() {
+			if (db.open) db.close();
+		}
+	};
+}

@@ -1,0 +1,51 @@
+/**
+ * The storage interface every backend implements (SQLite now; a networked one later).
+ * Methods return promises so a networked backend fits; the SQLite one answers at once.
+ * One contract suite (tests/integration/storage-contract.test.ts) runs against every backend.
+ */
+import type { BoardSummary } from '../../src/lib/protocol/boards';
+
+/** One accepted update as the log keeps it. */
+export interface LoggedUpdate {
+	seq: number;
+	/** Server time of acceptance, epoch ms (the demo board records 2022 times). */
+	at: number;
+	/** The watcher (or bot, or server task) the update came from; null when unknown. */
+	actor: string | null;
+	update: Uint8Array;
+}
+
+export type NewLogEntry = Omit<LoggedUpdate, 'seq'>;
+
+export interface Keyframe {
+	/** The state includes every update with a sequence number ≤ seq. */
+	seq: number;
+	at: number;
+	state: Uint8Array;
+}
+
+/** What it takes to bring a board back: the newest keyframe and every update after it. */
+export interface StoredBoardState {
+	keyframe: Keyframe | null;
+	updates: LoggedUpdate[];
+}
+
+export interface BoardStorage {
+	listBoards(): Promise<BoardSummary[]>;
+	getBoard(id: string): Promise<BoardSummary | undefined>;
+	/** Creates a board; rejects if the id is taken. */
+	createBoard(board: { id: string; title: string; at: number }): Promise<BoardSummary>;
+	renameBoard(id: string, title: string, at: number): Promise<BoardSummary | undefined>;
+
+	/**
+	 * Appends updates to a board's log in one durable step (all or none) and returns the
+	 * sequence number given to the last one. When it resolves, the updates survive a crash.
+	 */
+	appendUpdates(boardId: string, entries: readonly NewLogEntry[]): Promise<number>;
+	writeKeyframe(boardId: string, keyframe: Keyframe): Promise<void>;
+	loadBoard(boardId: string): Promise<StoredBoardState>;
+	/** Updates with from < seq ≤ to (to defaults to the end), oldest first. */
+	readUpdates(boardId: string, from: number, to?: number): Promise<LoggedUpdate[]>;
+
+	close(): Promise<void>;
+}

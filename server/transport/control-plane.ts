@@ -1,0 +1,91 @@
+/**
+ * The control plane on socket.io: what is not board state. Event names and payloads come from
+ * the shared protocol module; every payload is checked, because a client can send anything.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { ModelValidationError } from '../../src/lib/model/validation-error';
+import { createBoardRequest } from '../../src/lib/protocol/boards';
+import {
+	PROTOCOL_VERSION,
+	type Ack,
+	type ClientToServerEvents,
+	type ServerToClientEvents
+} from '../../src/lib/protocol/control-events';
+import { apiError, ERROR_CODES } from '../../src/lib/protocol/errors';
+import { SOCKET_IO_PATH } from '../../src/lib/protocol/endpoints';
+import type { BoardDirectory } from '../boards/board-directory';
+import type { Logger } from '../logger';
+
+type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+class NotFound extends Error {}
+
+/** Wraps an event handler: a missing ack or a thrown error becomes a clear reply, not a crash. */
+function handle<T, A extends unknown[]>(
+	socket: ControlSocket,
+	logger: Logger,
+	work: (...args: A) => Promise<T>
+): (...args: [...A, Ack<T>]) => void {
+	return (...args) => {
+		const ack = args.at(-1);
+		if (typeof ack !== 'function') {
+			socket.emit('notice', { level: 'error', message: 'this event needs an acknowledgement callback' });
+			return;
+		}
+		const reply = ack as Ack<T>;
+		work(...(args.slice(0, -1) as A)).then(
+			(value) => reply({ ok: true, value }),
+			(error: Error) => {
+				if (error instanceof ModelValidationError) reply({ ok: false, ...apiError(ERROR_CODES.invalid, error.message, error.field) });
+				else if (error instanceof NotFound) reply({ ok: false, ...apiError(ERROR_CODES.notFound, error.message, 'id') });
+				else {
+					logger.warn(`control plane: ${error.message}`);
+					reply({ ok: false, ...apiError(ERROR_CODES.internal, 'internal error') });
+				}
+			}
+		);
+	};
+}
+
+export function createControlPlane(httpServer: HttpServer, directory: BoardDirectory, logger: Logger) {
+	const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+		path: SOCKET_IO_PATH,
+		serveClient: false,
+		// The Yjs endpoint answers its own upgrades; socket.io must not end them.
+		destroyUpgrade: false
+	});
+
+	const stopWatching = directory.onChange((change) => io.emit('boards:changed', change));
+
+	io.on('connection', (socket) => {
+		socket.emit('hello', { protocolVersion: PROTOCOL_VERSION });
+		socket.on('boards:list', handle(socket, logger, () => directory.list()));
+		socket.on(
+			'boards:create',
+			handle(socket, logger, async (request: unknown) => {
+				const parsed = createBoardRequest.safeParse(request);
+				if (!parsed.success) throw ModelValidationError.fromZod('board', parsed.error);
+				return directory.create({ title: parsed.data.title });
+			})
+		);
+		socket.on(
+			'boards:rename',
+			handle(socket, logger, async (request: unknown) => {
+				const { id, title } = (request ?? {}) as { id?: unknown; title?: unknown };
+				if (typeof id !== 'string') throw new ModelValidationError('board', [{ path: 'id', message: 'id must be a string' }]);
+				const board = await directory.rename(id, String(title ?? ''));
+				if (!board) throw new NotFound(`no board "${id}"`);
+				return board;
+			})
+		);
+	});
+
+	return {
+		io,
+		close(): Promise<void> {
+			stopWatching();
+			return new Promise((resolve) => io.close(() => resolve()));
+		}
+	};
+}

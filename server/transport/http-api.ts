@@ -1,0 +1,106 @@
+/**
+ * The HTTP API: health, runtime config for the client, and boards. A connect-style middleware,
+ * so the production server and Vite's dev server mount the same thing. Every error is JSON in
+ * the shared `ApiError` shape and says what is wrong.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ModelValidationError } from '../../src/lib/model/validation-error';
+import { createBoardRequest } from '../../src/lib/protocol/boards';
+import { API } from '../../src/lib/protocol/endpoints';
+import { apiError, ERROR_CODES, type ApiError } from '../../src/lib/protocol/errors';
+import type { BoardDirectory } from '../boards/board-directory';
+import type { ServerConfig } from '../config';
+import type { Logger } from '../logger';
+
+/** Board creation bodies are a title; anything bigger is a mistake or an attack. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+class HttpError extends Error {
+	constructor(
+		readonly status: number,
+		readonly body: ApiError
+	) {
+		super(body.error.message);
+	}
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+	const text = JSON.stringify(body);
+	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+	res.end(text);
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+	const type = req.headers['content-type'] ?? '';
+	if (!/^application\/json\b/i.test(type)) {
+		throw new HttpError(415, apiError(ERROR_CODES.unsupportedMedia, 'send the body as application/json'));
+	}
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of req) {
+		size += (chunk as Buffer).length;
+		if (size > MAX_BODY_BYTES) throw new HttpError(413, apiError(ERROR_CODES.tooLarge, `body over ${MAX_BODY_BYTES} bytes`));
+		chunks.push(chunk as Buffer);
+	}
+	try {
+		return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+	} catch (error) {
+		throw new HttpError(400, apiError(ERROR_CODES.badJson, `body is not valid JSON: ${(error as Error).message}`));
+	}
+}
+
+const methodNotAllowed = (allowed: string) =>
+	new HttpError(405, apiError(ERROR_CODES.methodNotAllowed, `use ${allowed} on this path`));
+
+export function createHttpApi(directory: BoardDirectory, config: Pick<ServerConfig, 'tileUrl'>, logger: Logger) {
+	const startedAt = Date.now();
+
+	async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+		const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+		const method = req.method ?? 'GET';
+		if (pathname === API.health) {
+			sendJson(res, 200, { ok: true, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+			return true;
+		}
+		if (pathname === API.config) {
+			sendJson(res, 200, { tileUrl: config.tileUrl });
+			return true;
+		}
+		if (pathname === API.boards) {
+			if (method === 'GET') sendJson(res, 200, await directory.list());
+			else if (method === 'POST') {
+				const parsed = createBoardRequest.safeParse(await readJsonBody(req));
+				if (!parsed.success) throw ModelValidationError.fromZod('board', parsed.error);
+				sendJson(res, 201, await directory.create({ title: parsed.data.title }));
+			} else throw methodNotAllowed('GET or POST');
+			return true;
+		}
+		const boardPrefix = `${API.boards}/`;
+		if (pathname.startsWith(boardPrefix)) {
+			if (method !== 'GET') throw methodNotAllowed('GET');
+			const board = await directory.get(decodeURIComponent(pathname.slice(boardPrefix.length)));
+			if (!board) throw new HttpError(404, apiError(ERROR_CODES.notFound, 'no such board'));
+			sendJson(res, 200, board);
+			return true;
+		}
+		if (pathname.startsWith('/api/')) throw new HttpError(404, apiError(ERROR_CODES.notFound, `no API at ${pathname}`));
+		return false;
+	}
+
+	/** Connect-style middleware: answers API paths, passes everything else to `next`. */
+	return function apiMiddleware(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void {
+		route(req, res).then(
+			(handled) => {
+				if (!handled) next();
+			},
+			(error: Error) => {
+				if (error instanceof HttpError) sendJson(res, error.status, error.body);
+				else if (error instanceof ModelValidationError) sendJson(res, 400, apiError(ERROR_CODES.invalid, error.message, error.field));
+				else {
+					logger.warn(`${req.method} ${req.url}: ${error.message}`);
+					sendJson(res, 500, apiError(ERROR_CODES.internal, 'internal error'));
+				}
+			}
+		);
+	};
+}

@@ -1,0 +1,20 @@
+/** Board-wide settings in the `meta` map: a title, a description and the view a newcomer opens on. */
+import { z } from 'zod';
+import { latitude, longitude } from './common';
+import { LIMITS } from './limits';
+
+export const mapView = z.object({
+	lat: latitude,
+	lng: longitude,
+	zoom: z.number().min(0).max(20)
+});
+export type MapView = z.infer<typeof mapView>;
+
+/** Keys of the `meta` map and the schema of each value; unknown keys are not part of the model. */
+export const metaFields = {
+	title: z.string().trim().min(1).max(LIMITS.boardTitleLength),
+	description: z.string().max(LIMITS.noteLength),
+	homeView: mapView
+} as const;
+export type MetaKey = keyof typeof metaFields;
+export type BoardMeta = { [K in MetaKey]?: z.infer<(typeof metaFields)[K]> };

@@ -1,0 +1,29 @@
+/**
+ * WebSocket close codes the Yjs endpoint uses. 4000–4999 is the range RFC 6455 leaves to
+ * applications; the standard codes are used where they fit.
+ */
+export const CLOSE_CODES = {
+	/** Server shutting down; clients reconnect when it is back. */
+	goingAway: 1001,
+	/** A frame that is not a y-websocket message or does not decode. */
+	malformed: 4400,
+	/** The update decodes but its content is not allowed on a board; the reason says why. */
+	rejected: 4422,
+	/** The board does not exist. */
+	unknownBoard: 4404,
+	/** The message is larger than the server accepts. */
+	tooLarge: 1009,
+	/** Unexpected failure on the server while handling this connection. */
+	internalError: 1011
+} as const;
+export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
+
+/** Human-readable close reasons (sent as the close frame's reason, ≤ 123 bytes). */
+export const CLOSE_REASONS: Record<CloseCode, string> = {
+	1001: 'server shutting down',
+	4400: 'malformed message',
+	4404: 'unknown board',
+	4422: 'content rejected',
+	1009: 'message too large',
+	1011: 'internal error'
+};

@@ -1,0 +1,32 @@
+/**
+ * The socket.io control plane: event names and payloads, typed for both ends.
+ * socket.io's generics make a misspelt event or a wrong payload a compile error on either side.
+ */
+import type { BoardSummary } from './boards';
+import type { ApiError } from './errors';
+
+/** Bumped when an event or payload changes incompatibly; the server announces it on connect. */
+export const PROTOCOL_VERSION = 1;
+
+export type Ack<T> = (reply: { ok: true; value: T } | ({ ok: false } & ApiError)) => void;
+
+export type BoardsChange =
+	| { type: 'created'; board: BoardSummary }
+	| { type: 'renamed'; board: BoardSummary };
+
+export interface ServerNotice {
+	level: 'info' | 'warning' | 'error';
+	message: string;
+}
+
+export interface ServerToClientEvents {
+	hello: (info: { protocolVersion: number }) => void;
+	'boards:changed': (change: BoardsChange) => void;
+	notice: (notice: ServerNotice) => void;
+}
+
+export interface ClientToServerEvents {
+	'boards:list': (ack: Ack<BoardSummary[]>) => void;
+	'boards:create': (request: { title: string }, ack: Ack<BoardSummary>) => void;
+	'boards:rename': (request: { id: string; title: string }, ack: Ack<BoardSummary>) => void;
+}

@@ -1,0 +1,27 @@
+/**
+ * Error codes and the JSON shape of an error, used by the HTTP API, socket.io acknowledgements
+ * and control-plane notices alike.
+ */
+export const ERROR_CODES = {
+	badJson: 'bad_json',
+	invalid: 'invalid',
+	notFound: 'not_found',
+	tooLarge: 'too_large',
+	unsupportedMedia: 'unsupported_media_type',
+	methodNotAllowed: 'method_not_allowed',
+	internal: 'internal'
+} as const;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+export interface ApiError {
+	error: {
+		code: ErrorCode;
+		message: string;
+		/** The offending field, dotted path, when one field is to blame. */
+		field?: string;
+	};
+}
+
+export function apiError(code: ErrorCode, message: string, field?: string): ApiError {
+	return { error: field ? { code, message, field } : { code, message } };
+}

@@ -1,0 +1,83 @@
+/**
+ * One open board in the browser: its Y.Doc, the y-websocket provider that syncs it, and reactive
+ * views of it (pins, title, connection state) for components to read. Components never touch
+ * the Y.Doc layout; they call the model's named operations with `session.context`.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { collection, metaMap } from '$lib/model/layout';
+import { readMeta } from '$lib/model/meta-operations';
+import type { OperationContext } from '$lib/model/operation-context';
+import type { Pin } from '$lib/model/pin';
+import { readAll } from '$lib/model/records';
+import type { BoardMeta } from '$lib/model/meta';
+import { CLOSE_CODES } from '$lib/protocol/close-codes';
+import { ACTOR_PARAM, YJS_PATH } from '$lib/protocol/endpoints';
+import { connectionState, type ConnectionState } from './connection-state';
+
+/** Transaction origin of this browser's own edits (an UndoManager will track exactly these). */
+export const LOCAL_ORIGIN = Symbol('local edit');
+
+export class BoardSession {
+	readonly doc = new Y.Doc();
+	readonly provider: WebsocketProvider;
+	readonly context: OperationContext;
+
+	pins = $state<Pin[]>([]);
+	meta = $state<BoardMeta>({});
+	connection = $state<ConnectionState>('connecting');
+	/** Set when the server says the board does not exist. */
+	notFound = $state(false);
+	/** True once the first full sync with the server has completed. */
+	loaded = $state(false);
+
+	private everConnected = false;
+	private status: 'connecting' | 'connected' | 'disconnected' = 'connecting';
+
+	constructor(
+		readonly boardId: string,
+		readonly actor: string
+	) {
+		this.context = { actor, origin: LOCAL_ORIGIN };
+		const wsOrigin = location.origin.replace(/^http/, 'ws');
+		this.provider = new WebsocketProvider(`${wsOrigin}${YJS_PATH}`, boardId, this.doc, {
+			params: { [ACTOR_PARAM]: actor }
+		});
+		this.provider.on('status', ({ status }) => {
+			this.status = status;
+			if (status === 'connected') this.everConnected = true;
+			this.updateConnection();
+		});
+		this.provider.on('sync', (synced: boolean) => {
+			if (synced) this.loaded = true;
+			this.updateConnection();
+		});
+		this.provider.on('connection-close', (event) => {
+			if (event?.code === CLOSE_CODES.unknownBoard) {
+				this.notFound = true;
+				this.provider.disconnect();
+			}
+		});
+		collection(this.doc, 'pins').observeDeep(this.refreshPins);
+		metaMap(this.doc).observe(this.refreshMeta);
+	}
+
+	destroy(): void {
+		collection(this.doc, 'pins').unobserveDeep(this.refreshPins);
+		metaMap(this.doc).unobserve(this.refreshMeta);
+		this.provider.destroy();
+		this.doc.destroy();
+	}
+
+	private updateConnection(): void {
+		this.connection = connectionState(this.status, this.provider.synced, this.everConnected);
+	}
+
+	private readonly refreshPins = () => {
+		this.pins = readAll(this.doc, 'pins');
+	};
+
+	private readonly refreshMeta = () => {
+		this.meta = readMeta(this.doc);
+	};
+}

@@ -1,0 +1,24 @@
+/** The browser's socket.io client for the control plane, typed by the shared protocol. */
+import { io, type Socket } from 'socket.io-client';
+import type { BoardSummary } from '$lib/protocol/boards';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '$lib/protocol/control-events';
+import { SOCKET_IO_PATH } from '$lib/protocol/endpoints';
+
+export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export function connectControl(): ControlSocket {
+	return io({ path: SOCKET_IO_PATH, transports: ['websocket', 'polling'] });
+}
+
+/** Turns an acknowledged emit into a promise that rejects with the server's message. */
+function request<T>(send: (ack: Ack<T>) => void): Promise<T> {
+	return new Promise((resolve, reject) =>
+		send((reply) => (reply.ok ? resolve(reply.value) : reject(new Error(reply.error.message))))
+	);
+}
+
+export const listBoards = (socket: ControlSocket) =>
+	request<BoardSummary[]>((ack) => socket.emit('boards:list', ack));
+
+export const createBoard = (socket: ControlSocket, title: string) =>
+	request<BoardSummary>((ack) => socket.emit('boards:create', { title }, ack));

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPin } from '../../src/lib/model/pin-operations';
+import { readAll } from '../../src/lib/model/records';
+import { DEMO_BOARD_ID } from '../../src/lib/protocol/boards';
+import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
+import { createBoard } from '../helpers/http';
+import { startServer, type ServerProcess } from '../helpers/server-process';
+import { waitFor } from '../helpers/wait-for';
+import { connectSynced } from '../helpers/yjs-client';
+
+let server: ServerProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await startServer({ env: { SEED_DEMO: 'true' } });
+	browser = await launchChromium();
+	fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+async function openBoard(id: string, name: string): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+	await context.addInitScript((watcher) => localStorage.setItem('situation-board:watcher-name', watcher), name);
+	const page = await context.newPage();
+	await page.goto(`${server.url}/b/${id}`);
+	await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+	return page;
+}
+
+const marker = (page: Page, name: string) => page.locator('.sb-pin', { hasText: name });
+
+async function markerCentre(page: Page, name: string) {
+	const box = await marker(page, name).locator('.sb-pin__glyph').boundingBox();
+	if (!box) throw new Error(`no marker ${name}`);
+	return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+describe('the board in Chromium', () => {
+	it('a pin added in one browser appears in the other within 2 s, and a drag moves it there too', async () => {
+		const { id } = await createBoard(server.url, 'Two browsers');
+		const olena = await openBoard(id, 'Olena');
+		const taras = await openBoard(id, 'Taras');
+
+		const map = olena.getByTestId('board-map');
+		const mapBox = (await map.boundingBox())!;
+		await olena.mouse.click(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+		await olena.getByPlaceholder('Name this pin').fill('Kupiansk');
+		await olena.getByRole('button', { name: 'Add pin' }).click();
+
+		const started = Date.now();
+		await marker(taras, 'Kupiansk').waitFor({ timeout: 2_000 });
+		expect(Date.now() - started).toBeLessThan(2_000);
+		await expect.poll(() => taras.locator('[data-pin-row]').count()).toBe(1);
+
+		const from = await markerCentre(olena, 'Kupiansk');
+		const before = await markerCentre(taras, 'Kupiansk');
+		await olena.mouse.move(from.x, from.y);
+		await olena.mouse.down();
+		await olena.mouse.move(from.x + 60, from.y + 30, { steps: 8 });
+		await olena.mouse.move(from.x + 120, from.y + 60, { steps: 8 });
+		await olena.mouse.up();
+		await waitFor(
+			async () => {
+				const now = await markerCentre(taras, 'Kupiansk');
+				return Math.abs(now.x - before.x - 120) < 4 && Math.abs(now.y - before.y - 60) < 4;
+			},
+			{ timeoutMs: 2_000, what: 'the drag to show in the other browser' }
+		);
+		await olena.context().close();
+		await taras.context().close();
+	});
+
+	it('renames and deletes from the side panel, live in the other browser', async () => {
+		const { id } = await createBoard(server.url, 'Panel');
+		const writer = await connectSynced(server.wsUrl, id, 'bot');
+		addPin(writer.doc, { name: 'Izium', lat: 49.21, lng: 37.26, kind: 'rail-hub' });
+		const maya = await openBoard(id, 'Maya');
+		const sam = await openBoard(id, 'Sam');
+		await marker(maya, 'Izium').waitFor();
+
+		const row = maya.locator('[data-pin-row]', { hasText: 'Izium' });
+		await row.hover();
+		await row.getByRole('button', { name: 'Rename Izium' }).click();
+		await maya.getByLabel('New name').fill('Izium (rail hub)');
+		await maya.getByLabel('New name').press('Enter');
+		await marker(sam, 'Izium (rail hub)').waitFor({ timeout: 2_000 });
+		await waitFor(() => readAll(writer.doc, 'pins')[0]?.name === 'Izium (rail hub)');
+
+		const renamed = maya.locator('[data-pin-row]', { hasText: 'Izium (rail hub)' });
+		await renamed.hover();
+		await renamed.getByRole('button', { name: /^Delete/ }).click();
+		await expect.poll(() => sam.locator('.sb-pin').count(), { timeout: 2_000 }).toBe(0);
+		writer.destroy();
+		await maya.context().close();
+		await sam.context().close();
+	});
+
+	it('a stock y-websocket client writes a pin as docs/model.md describes it, and the browser shows it', async () => {
+		const page = await openBoard(DEMO_BOARD_ID, 'Reader');
+		const bot = await connectSynced(server.wsUrl, DEMO_BOARD_ID, 'wire-bot');
+		// Written by hand, the way a third-party client would, following docs/model.md.
+		const Y = await import('yjs');
+		bot.doc.transact(() => {
+			const pin = new Y.Map<unknown>();
+			pin.set('name', 'Hand-written pin');
+			pin.set('lat', 49.0);
+			pin.set('lng', 36.0);
+			pin.set('kind', 'landmark');
+			bot.doc.getMap('pins').set('pin-hand-written', pin);
+		});
+		await marker(page, 'Hand-written pin').waitFor({ timeout: 2_000 });
+		bot.destroy();
+		await page.context().close();
+	});
+
+	it('shows the 2022 demo board and keeps a screenshot of it', async () => {
+		const page = await openBoard(DEMO_BOARD_ID, 'Newcomer');
+		await expect.poll(() => page.locator('.sb-pin').count()).toBeGreaterThan(10);
+		await expect.poll(() => page.getByTestId('board-title').textContent()).toMatch(/Kharkiv/);
+		// Let the basemap's data arrive before the picture is taken.
+		await page.waitForLoadState('networkidle');
+		await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'demo-board.png') });
+		expect(fs.statSync(path.join(ARTIFACTS_DIR, 'demo-board.png')).size).toBeGreaterThan(20_000);
+		await page.context().close();
+	});
+});

@@ -1,0 +1,84 @@
+/**
+ * Runs the real server (`server/index.ts`, the same entry as `npm start`) as a child process on a
+ * free port with its own temporary DATA_DIR, so tests can restart it, SIGKILL it, and read its
+ * log when something fails.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { waitFor } from './wait-for';
+
+export interface ServerProcess {
+	readonly url: string;
+	readonly wsUrl: string;
+	readonly port: number;
+	readonly dataDir: string;
+	/** Everything the server printed, for failure messages. */
+	log(): string;
+	/** SIGTERM and wait for a clean exit (flushes storage). */
+	stop(): Promise<number | null>;
+	/** SIGKILL: the crash case. */
+	kill(): Promise<void>;
+}
+
+export function tempDataDir(label = 'sb'): string {
+	return fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
+}
+
+const exited = (child: ChildProcess) =>
+	new Promise<number | null>((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+		else child.once('exit', (code) => resolve(code));
+	});
+
+export async function startServer(
+	options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}
+): Promise<ServerProcess> {
+	const dataDir = options.dataDir ?? tempDataDir();
+	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+		cwd: path.resolve(import.meta.dirname, '../..'),
+		env: {
+			...process.env,
+			PORT: String(options.port ?? 0),
+			HOST: '127.0.0.1',
+			DATA_DIR: dataDir,
+			LOG_LEVEL: 'info',
+			ROOM_IDLE_MS: '200',
+			SEED_DEMO: 'false',
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+	const port = await waitFor(
+		() => {
+			if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+			const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
+			return match ? Number(match[1]) : null;
+		},
+		{ timeoutMs: 30_000, what: 'the server to listen' }
+	).catch((error: Error) => {
+		child.kill('SIGKILL');
+		throw new Error(`${error.message}\n--- server log ---\n${output}`);
+	});
+
+	return {
+		url: `http://127.0.0.1:${port}`,
+		wsUrl: `ws://127.0.0.1:${port}`,
+		port,
+		dataDir,
+		log: () => output,
+		async stop() {
+			child.kill('SIGTERM');
+			return exited(child);
+		},
+		async kill() {
+			child.kill('SIGKILL');
+			await exited(child);
+		}
+	};
+}

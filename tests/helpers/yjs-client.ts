@@ -1,0 +1,65 @@
+/**
+ * A stock `y-websocket` provider from npm, as a third-party Node client would use it. `ws` is the
+ * WebSocket (Node 20 has none) and BroadcastChannel is off, so two clients in one process can only
+ * meet through the server — otherwise a test would prove nothing about it.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { TOP_LEVEL_NAMES } from '../../src/lib/model/layout';
+import { ACTOR_PARAM, YJS_PATH } from '../../src/lib/protocol/endpoints';
+import { waitFor } from './wait-for';
+
+export interface YjsClient {
+	doc: Y.Doc;
+	provider: WebsocketProvider;
+	/** Close codes the server sent, newest last. */
+	closeCodes: number[];
+	destroy(): void;
+}
+
+export function connectYjs(wsUrl: string, boardId: string, actor = 'tester', options: { connect?: boolean } = {}): YjsClient {
+	const doc = new Y.Doc();
+	const provider = new WebsocketProvider(`${wsUrl}${YJS_PATH}`, boardId, doc, {
+		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+		disableBc: true,
+		connect: options.connect ?? true,
+		params: { [ACTOR_PARAM]: actor }
+	});
+	const closeCodes: number[] = [];
+	provider.on('connection-close', (event) => {
+		if (event) closeCodes.push(event.code);
+	});
+	return {
+		doc,
+		provider,
+		closeCodes,
+		destroy() {
+			provider.destroy();
+			doc.destroy();
+		}
+	};
+}
+
+export async function connectSynced(wsUrl: string, boardId: string, actor = 'tester'): Promise<YjsClient> {
+	const client = connectYjs(wsUrl, boardId, actor);
+	await waitFor(() => client.provider.synced, { what: `${actor} to sync with ${boardId}` });
+	return client;
+}
+
+/** The board's content as plain JSON, for comparing replicas. */
+export function snapshot(doc: Y.Doc): Record<string, unknown> {
+	return Object.fromEntries(TOP_LEVEL_NAMES.map((name) => [name, doc.getMap(name).toJSON()]));
+}
+
+/**
+ * The content as a string with object keys sorted: two converged replicas can hold map keys in
+ * different insertion orders, so plain JSON.stringify would call equal replicas different.
+ */
+export function canonical(doc: Y.Doc): string {
+	return JSON.stringify(snapshot(doc), (_key, value: unknown) =>
+		value && typeof value === 'object' && !Array.isArray(value)
+			? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+			: value
+	);
+}

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import type { BoardSummary } from '../../src/lib/protocol/boards';
+import type { BoardsChange, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/protocol/control-events';
+import { PROTOCOL_VERSION } from '../../src/lib/protocol/control-events';
+import { startServer, type ServerProcess } from '../helpers/server-process';
+import { waitFor } from '../helpers/wait-for';
+import { createBoard } from '../helpers/http';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let server: ServerProcess;
+const clients: Client[] = [];
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(async () => {
+	for (const client of clients) client.disconnect();
+	await server?.stop();
+});
+
+async function connect(): Promise<{ client: Client; hello: { protocolVersion: number } }> {
+	const client: Client = io(server.url, { transports: ['websocket'], forceNew: true });
+	clients.push(client);
+	const hello = await new Promise<{ protocolVersion: number }>((resolve) => client.once('hello', resolve));
+	return { client, hello };
+}
+
+describe('control plane (socket.io)', () => {
+	it('announces the protocol version and lists boards', async () => {
+		const { client, hello } = await connect();
+		expect(hello.protocolVersion).toBe(PROTOCOL_VERSION);
+		const reply = await client.emitWithAck('boards:list');
+		expect(reply.ok).toBe(true);
+	});
+
+	it('a board created by one client (or over HTTP) is announced live to the others', async () => {
+		const { client: creator } = await connect();
+		const { client: watcher } = await connect();
+		const changes: BoardsChange[] = [];
+		watcher.on('boards:changed', (change) => changes.push(change));
+		const reply = await creator.emitWithAck('boards:create', { title: 'Lyman axis' });
+		expect(reply).toMatchObject({ ok: true, value: { title: 'Lyman axis' } });
+		const created = (reply as { value: BoardSummary }).value;
+		await waitFor(() => changes.find((change) => change.board.id === created.id));
+		expect(changes.find((change) => change.board.id === created.id)?.type).toBe('created');
+		const overHttp = await createBoard(server.url, 'Izyum axis');
+		await waitFor(() => changes.find((change) => change.board.id === overHttp.id));
+	});
+
+	it('a rename is announced and the list shows the new title', async () => {
+		const { client } = await connect();
+		const board = await createBoard(server.url, 'Old title');
+		const changes: BoardsChange[] = [];
+		client.on('boards:changed', (change) => changes.push(change));
+		const reply = await client.emitWithAck('boards:rename', { id: board.id, title: 'New title' });
+		expect(reply.ok).toBe(true);
+		await waitFor(() => changes.find((change) => change.type === 'renamed' && change.board.title === 'New title'));
+		const list = await client.emitWithAck('boards:list');
+		expect(list.ok && list.value.find((entry) => entry.id === board.id)?.title).toBe('New title');
+	});
+
+	it('wrong payloads get an error reply naming the problem, and the socket keeps working', async () => {
+		const { client } = await connect();
+		const emit = client.emitWithAck.bind(client) as (event: string, ...args: unknown[]) => Promise<unknown>;
+		expect(await emit('boards:create', { title: '' })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'title' } });
+		expect(await emit('boards:create', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+		expect(await emit('boards:rename', { id: 42 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'id' } });
+		expect(await emit('boards:rename', { id: 'missing', title: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect((await client.emitWithAck('boards:list')).ok).toBe(true);
+	});
+});

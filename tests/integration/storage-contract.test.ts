@@ -1,0 +1,80 @@
+/**
+ * The contract every BoardStorage backend must keep. SQLite runs it now; a new backend adds one
+ * line to BACKENDS and must pass the same suite.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_FILE, openSqliteStorage } from '../../server/storage/sqlite-storage';
+import type { BoardStorage } from '../../server/storage/storage';
+import { tempDataDir } from '../helpers/server-process';
+
+const BACKENDS: { name: string; open: (dir: string) => BoardStorage }[] = [{ name: 'sqlite', open: openSqliteStorage }];
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+describe.each(BACKENDS)('storage contract: $name', ({ open }) => {
+	it('creates, lists, gets and renames boards; a taken id is refused', async () => {
+		const storage = open(tempDataDir('store'));
+		await storage.createBoard({ id: 'a', title: 'A', at: 1 });
+		await storage.createBoard({ id: 'b', title: 'B', at: 2 });
+		await expect(storage.createBoard({ id: 'a', title: 'again', at: 3 })).rejects.toThrow();
+		expect((await storage.listBoards()).map((board) => board.id)).toEqual(['b', 'a']);
+		expect(await storage.renameBoard('a', 'A2', 5)).toMatchObject({ id: 'a', title: 'A2', updatedAt: 5 });
+		expect(await storage.getBoard('missing')).toBeUndefined();
+		await storage.close();
+	});
+
+	it('appends updates with increasing sequence numbers per board, kept in order with actor and time', async () => {
+		const storage = open(tempDataDir('store'));
+		await storage.createBoard({ id: 'a', title: 'A', at: 1 });
+		expect(await storage.appendUpdates('a', [{ at: 10, actor: 'Olena', update: bytes(1) }, { at: 11, actor: null, update: bytes(2, 3) }])).toBe(2);
+		expect(await storage.appendUpdates('a', [{ at: 12, actor: 'Taras', update: bytes(4) }])).toBe(3);
+		expect(await storage.appendUpdates('other', [{ at: 13, actor: 'x', update: bytes(9) }])).toBe(1);
+		const updates = await storage.readUpdates('a', 0);
+		expect(updates.map((u) => [u.seq, u.at, u.actor, [...u.update]])).toEqual([
+			[1, 10, 'Olena', [1]],
+			[2, 11, null, [2, 3]],
+			[3, 12, 'Taras', [4]]
+		]);
+		expect((await storage.readUpdates('a', 1, 2)).map((u) => u.seq)).toEqual([2]);
+		await storage.close();
+	});
+
+	it('loads the newest keyframe and only the updates after it', async () => {
+		const storage = open(tempDataDir('store'));
+		await storage.createBoard({ id: 'a', title: 'A', at: 1 });
+		await storage.appendUpdates('a', [1, 2, 3, 4, 5].map((n) => ({ at: n, actor: null, update: bytes(n) })));
+		await storage.writeKeyframe('a', { seq: 2, at: 2, state: bytes(20) });
+		await storage.writeKeyframe('a', { seq: 4, at: 4, state: bytes(40) });
+		const state = await storage.loadBoard('a');
+		expect(state.keyframe).toMatchObject({ seq: 4 });
+		expect([...state.keyframe!.state]).toEqual([40]);
+		expect(state.updates.map((u) => u.seq)).toEqual([5]);
+		expect(await storage.loadBoard('empty')).toEqual({ keyframe: null, updates: [] });
+		await storage.close();
+	});
+
+	it('what was appended survives reopening', async () => {
+		const dir = tempDataDir('store');
+		const first = open(dir);
+		await first.createBoard({ id: 'a', title: 'A', at: 1 });
+		await first.appendUpdates('a', [{ at: 1, actor: 'x', update: bytes(7) }]);
+		await first.close();
+		const second = open(dir);
+		expect((await second.readUpdates('a', 0)).map((u) => [...u.update])).toEqual([[7]]);
+		expect(await second.appendUpdates('a', [{ at: 2, actor: 'y', update: bytes(8) }])).toBe(2);
+		await second.close();
+	});
+});
+
+describe('sqlite storage', () => {
+	it('keeps its data in one file inside DATA_DIR, in WAL mode', async () => {
+		const dir = tempDataDir('store');
+		const storage = openSqliteStorage(dir);
+		await storage.createBoard({ id: 'a', title: 'A', at: 1 });
+		expect(fs.existsSync(path.join(dir, DATABASE_FILE))).toBe(true);
+		expect(fs.existsSync(path.join(dir, `${DATABASE_FILE}-wal`))).toBe(true);
+		await storage.close();
+	});
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addPin } from '../../src/lib/model/pin-operations';
+import { readAll } from '../../src/lib/model/records';
+import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
+import { Connection } from '../../server/rooms/connection';
+import { Room } from '../../server/rooms/room';
+import * as messages from '../../server/rooms/sync-messages';
+import { validateUpdate } from '../../server/rooms/update-validator';
+import { MemorySocket } from '../helpers/memory-socket';
+import { memoryStorage } from '../helpers/memory-storage';
+import { waitFor } from '../helpers/wait-for';
+
+const silent = { info() {}, warn() {} };
+
+function setup(events: string[] = [], keyframeInterval = 1000) {
+	const storage = memoryStorage(events);
+	const room = new Room('b', new Y.Doc(), 0, 0, { storage, validator: validateUpdate, logger: silent, keyframeInterval, maxBufferedBytes: 1 << 20 });
+	const join = (actor: string) => {
+		const socket = new MemorySocket();
+		const originalSend = socket.send.bind(socket);
+		socket.send = (message) => {
+			events.push(`send to ${actor}`);
+			originalSend(message);
+		};
+		const connection = new Connection(socket, actor);
+		room.join(connection);
+		return { socket, connection };
+	};
+	return { storage, room, join };
+}
+
+/** An update as a client would send it: a pin added on the client's own replica. */
+function pinUpdate(name: string): Uint8Array {
+	const doc = new Y.Doc();
+	addPin(doc, { name, lat: 49, lng: 37 });
+	return Y.encodeStateAsUpdate(doc);
+}
+
+describe('room', () => {
+	it('[R1] appends an update to the log before any other watcher receives it', async () => {
+		const events: string[] = [];
+		const { room, join, storage } = setup(events);
+		const olena = join('Olena');
+		join('Taras');
+		events.length = 0;
+		room.receive(olena.connection, messages.encodeUpdate(pinUpdate('Kupiansk')));
+		await waitFor(() => events.includes('send to Taras'));
+		expect(events.indexOf('append 1')).toBeGreaterThanOrEqual(0);
+		expect(events.indexOf('append 1')).toBeLessThan(events.indexOf('send to Taras'));
+		expect(storage.log[0]?.actor).toBe('Olena');
+		expect(events).not.toContain('send to Olena');
+	});
+
+	it('[R2] merges the updates of one tick into one logged batch and one message per watcher', async () => {
+		const events: string[] = [];
+		const { room, join, storage } = setup(events);
+		const a = join('a');
+		const b = join('b');
+		const watcher = join('watcher');
+		const before = watcher.socket.sent.length;
+		room.receive(a.connection, messages.encodeUpdate(pinUpdate('one')));
+		room.receive(b.connection, messages.encodeUpdate(pinUpdate('two')));
+		await waitFor(() => storage.log.length === 2);
+		await waitFor(() => watcher.socket.sent.length > before);
+		expect(events.filter((event) => event.startsWith('append'))).toEqual(['append 2']);
+		expect(watcher.socket.sent.length - before).toBe(1);
+		expect(readAll(watcher.socket.replica(), 'pins').map((pin) => pin.name).sort()).toEqual(['one', 'two']);
+	});
+
+	it('[R3] a sync request is answered only with logged state', async () => {
+		const { room, join, storage } = setup();
+		const writer = join('writer');
+		room.receive(writer.connection, messages.encodeUpdate(pinUpdate('Izium')));
+		const late = join('late');
+		room.receive(late.connection, messages.encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+		// The reply must wait for the append of the tick it arrived in.
+		expect(late.socket.sent.some((message) => messages.decodeMessage(message).type === 'update')).toBe(false);
+		await waitFor(() => late.socket.sent.some((message) => messages.decodeMessage(message).type === 'update'));
+		expect(storage.log).toHaveLength(1);
+		expect(readAll(late.socket.replica(), 'pins').map((pin) => pin.name)).toEqual(['Izium']);
+	});
+
+	it('[R4] a malformed frame closes only the sender, and the board is unchanged', async () => {
+		const { room, join, storage } = setup();
+		const good = join('good');
+		const bad = join('bad');
+		room.receive(good.connection, messages.encodeUpdate(pinUpdate('Lyman')));
+		await waitFor(() => storage.log.length === 1);
+		for (const garbage of [new Uint8Array([0, 2, 50, 1, 2]), new Uint8Array([7]), new Uint8Array([0, 0]), new Uint8Array([])]) {
+			const victim = join('victim');
+			room.receive(victim.connection, garbage);
+			expect(victim.socket.closedWith?.code).toBe(CLOSE_CODES.malformed);
+		}
+		room.receive(bad.connection, messages.encodeUpdate(new Uint8Array([1, 2, 3, 4, 5])));
+		expect(bad.socket.closedWith?.code).toBe(CLOSE_CODES.malformed);
+		expect(good.socket.closedWith).toBeNull();
+		expect(readAll(room.doc, 'pins').map((pin) => pin.name)).toEqual(['Lyman']);
+		expect(storage.log).toHaveLength(1);
+	});
+
+	it('[R5] refuses an update that creates an unknown top-level type, with the reason', () => {
+		const { room, join, storage } = setup();
+		const client = join('client');
+		const doc = new Y.Doc();
+		doc.getMap('not-a-board-thing').set('x', 1);
+		room.receive(client.connection, messages.encodeUpdate(Y.encodeStateAsUpdate(doc)));
+		expect(client.socket.closedWith).toEqual({ code: CLOSE_CODES.rejected, reason: 'unknown top-level type "not-a-board-thing"' });
+		expect(room.doc.share.has('not-a-board-thing')).toBe(false);
+		expect(storage.log).toHaveLength(0);
+	});
+
+	it('[R6] writes a keyframe every keyframeInterval updates that reproduces the state', async () => {
+		const { room, join, storage } = setup([], 3);
+		const client = join('client');
+		for (const name of ['a', 'b', 'c', 'd']) {
+			room.receive(client.connection, messages.encodeUpdate(pinUpdate(name)));
+			await waitFor(() => storage.log.length === ['a', 'b', 'c', 'd'].indexOf(name) + 1);
+		}
+		await waitFor(() => storage.keyframes.length === 1);
+		const keyframe = storage.keyframes[0]!;
+		expect(keyframe.seq).toBe(3);
+		const restored = new Y.Doc();
+		Y.applyUpdate(restored, keyframe.state);
+		for (const entry of storage.log.filter((e) => e.seq > keyframe.seq)) Y.applyUpdate(restored, entry.update);
+		expect(readAll(restored, 'pins').length).toBe(4);
+	});
+
+	it('[R7] when the log cannot be written nobody receives the change and watchers are let go', async () => {
+		const { room, join, storage } = setup();
+		const writer = join('writer');
+		const watcher = join('watcher');
+		const sentBefore = watcher.socket.sent.length;
+		storage.failNext = true;
+		room.receive(writer.connection, messages.encodeUpdate(pinUpdate('lost?')));
+		await waitFor(() => watcher.socket.closedWith);
+		expect(watcher.socket.closedWith?.code).toBe(CLOSE_CODES.internalError);
+		expect(watcher.socket.sent.length).toBe(sentBefore);
+	});
+
+	it('[R8] a slow receiver stops getting messages and later gets one catch-up with everything', async () => {
+		const { room, join, storage } = setup();
+		const writer = join('writer');
+		const slow = join('slow');
+		slow.socket.bufferedAmount = 2 << 20;
+		for (const name of ['a', 'b', 'c']) room.receive(writer.connection, messages.encodeUpdate(pinUpdate(name)));
+		await waitFor(() => storage.log.length === 3);
+		const whileSlow = slow.socket.sent.length;
+		room.receive(writer.connection, messages.encodeUpdate(pinUpdate('d')));
+		await waitFor(() => storage.log.length === 4);
+		expect(slow.socket.sent.length).toBe(whileSlow);
+		slow.socket.bufferedAmount = 0;
+		await waitFor(() => readAll(slow.socket.replica(), 'pins').length === 4, { what: 'catch-up' });
+	});
+});
