@@ -18,8 +18,6 @@ export interface DemoStep {
 export interface DemoBoard {
 	id: string;
 	title: string;
-	description: string;
-	/** Where a newcomer's map opens. */
-	homeView: { lat: number; lng: number; zoom: number };
+	/** Chronological; the description and home view are steps too (describeBoard, setHomeView). */
 	steps: DemoStep[];
 }

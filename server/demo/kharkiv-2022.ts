@@ -818,7 +818,5 @@ const steps: DemoStep[] = [
 export const KHARKIV_2022: DemoBoard = {
 	id: DEMO_BOARD_ID,
 	title: 'Kharkiv counter-offensive & the Kherson pocket — autumn 2022',
-	description: DESCRIPTION,
-	homeView: { lat: 48.6, lng: 36.0, zoom: 7 },
 	steps
 };

@@ -2,7 +2,6 @@
  * Creates a demo board on first start by playing its script through the live room: every step
  * is one named operation, logged with its scripted time and watcher, like a recorded session.
  */
-import { describeBoard } from '../../src/lib/model/meta-operations';
 import type { BoardDirectory } from '../boards/board-directory';
 import type { Logger } from '../logger';
 import { serverOrigin } from '../rooms/origins';
@@ -13,7 +12,6 @@ export async function seedDemoBoard(directory: BoardDirectory, demo: DemoBoard, 
 	const firstAt = Date.parse(demo.steps[0]?.at ?? new Date().toISOString());
 	await directory.create({ id: demo.id, title: demo.title, actor: 'Situation Board', at: firstAt });
 	await directory.withRoom(demo.id, (room) => {
-		describeBoard(room.doc, demo.description, { origin: serverOrigin('Situation Board', firstAt), now: firstAt });
 		for (const step of demo.steps) {
 			const at = Date.parse(step.at);
 			step.apply(room.doc, { actor: step.actor, now: at, origin: serverOrigin(step.actor, at) });

@@ -19,6 +19,18 @@ export interface TownProperties {
 
 export type TownFeature = Feature<Point, TownProperties>;
 
+/** Something on the board with a label to the right of its marker (a pin), which towns must not cover. */
+export interface LabelObstacle {
+	lat: number;
+	lng: number;
+	label: string;
+}
+
+/** Pin markers: a 16 px glyph centred on the point, a bold 12 px label starting 11 px to its right. */
+const OBSTACLE_FONT = '600 12px system-ui, sans-serif';
+const OBSTACLE_HALF = 9;
+const OBSTACLE_LABEL_OFFSET = 11;
+
 interface Town {
 	name: string;
 	rank: number;
@@ -58,6 +70,8 @@ export class TownLabels {
 	private readonly group = L.layerGroup();
 	private readonly markers = new Map<string, L.Marker>();
 	private readonly placements = new Map<number, Map<Town, Side>>();
+	private obstacles: { latLng: L.LatLng; width: number }[] = [];
+	private readonly measure = document.createElement('canvas').getContext('2d');
 	private map: L.Map | null = null;
 
 	constructor(features: readonly TownFeature[], private readonly pane: string) {
@@ -70,6 +84,17 @@ export class TownLabels {
 			})
 			// Towns shown from further out (bigger, or in Ukraine) claim their space first.
 			.sort((a, b) => a.minZoom - b.minZoom || a.rank - b.rank || b.population - a.population);
+	}
+
+	/** Board pins claim their space before any town; placements are redone for the new set. */
+	setObstacles(obstacles: readonly LabelObstacle[]): void {
+		if (this.measure) this.measure.font = OBSTACLE_FONT;
+		this.obstacles = obstacles.map((o) => ({
+			latLng: L.latLng(o.lat, o.lng),
+			width: this.measure ? this.measure.measureText(o.label).width : o.label.length * 7
+		}));
+		this.placements.clear();
+		this.update();
 	}
 
 	addTo(map: L.Map): this {
@@ -113,7 +138,10 @@ export class TownLabels {
 
 	/** Greedy label placement at `zoom`, in world pixel coordinates (independent of the view). */
 	private place(map: L.Map, zoom: number): Map<Town, Side> {
-		const taken: Box[] = [];
+		const taken: Box[] = this.obstacles.map(({ latLng, width }) => {
+			const { x, y } = map.project(latLng, zoom);
+			return [x - OBSTACLE_HALF, y - OBSTACLE_HALF, x + OBSTACLE_LABEL_OFFSET + width + GAP, y + OBSTACLE_HALF];
+		});
 		const placed = new Map<Town, Side>();
 		for (const town of this.towns) {
 			if (zoom < town.minZoom) continue;

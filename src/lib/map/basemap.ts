@@ -15,7 +15,7 @@ import type { GeometryCollection, GeometryObject, Topology } from 'topojson-spec
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { splitGeometry } from './antimeridian';
 import { COLOURS, UKRAINE_ID, borderWidth, riverVisible, riverWidth, useBasemapCss, type RiverSize } from './basemap-style';
-import { TownLabels, type TownFeature } from './basemap-towns';
+import { TownLabels, type LabelObstacle, type TownFeature } from './basemap-towns';
 
 export interface BasemapOptions {
 	/** A tile URL template (`https://…/{z}/{x}/{y}.png`); null or absent draws the offline vector map. */
@@ -29,6 +29,8 @@ export interface BasemapOptions {
 export interface Basemap {
 	/** Settles when the basemap is drawn (or has failed to load, which is logged, not thrown). */
 	readonly ready: Promise<void>;
+	/** Board items whose labels take precedence: town labels that would collide with them give way. */
+	setObstacles(obstacles: readonly LabelObstacle[]): void;
 	destroy(): void;
 }
 
@@ -66,6 +68,8 @@ export function mountBasemap(map: L.Map, options: BasemapOptions = {}): Basemap 
 	container.style.backgroundColor = COLOURS.sea;
 	cleanups.push(() => (container.style.backgroundColor = previousBackground));
 
+	let obstacles: readonly LabelObstacle[] = [];
+	let labels: TownLabels | null = null;
 	let ready: Promise<void>;
 	if (options.tileUrl) {
 		add(L.tileLayer(options.tileUrl, { attribution: options.tileAttribution, maxZoom: 19 }));
@@ -75,7 +79,9 @@ export function mountBasemap(map: L.Map, options: BasemapOptions = {}): Basemap 
 		cleanups.push(() => map.attributionControl?.removeAttribution(ATTRIBUTION));
 		ready = loadVectors(base, abort.signal)
 			.then((data) => {
-				if (!abort.signal.aborted) drawVectors(map, data, add, cleanups);
+				if (abort.signal.aborted) return;
+				labels = drawVectors(map, data, add, cleanups);
+				labels.setObstacles(obstacles);
 			})
 			.catch((error: unknown) => {
 				if (!abort.signal.aborted) console.error('basemap: could not load', error);
@@ -84,6 +90,10 @@ export function mountBasemap(map: L.Map, options: BasemapOptions = {}): Basemap 
 
 	return {
 		ready,
+		setObstacles(next) {
+			obstacles = next;
+			labels?.setObstacles(next);
+		},
 		destroy() {
 			abort.abort();
 			for (const layer of layers.splice(0).reverse()) map.removeLayer(layer);
@@ -109,7 +119,7 @@ async function loadVectors(base: string, signal: AbortSignal): Promise<VectorDat
 	return { countries, rivers, towns };
 }
 
-function drawVectors(map: L.Map, { countries, rivers, towns }: VectorData, add: <T extends L.Layer>(layer: T) => T, cleanups: (() => void)[]): void {
+function drawVectors(map: L.Map, { countries, rivers, towns }: VectorData, add: <T extends L.Layer>(layer: T) => T, cleanups: (() => void)[]): TownLabels {
 	// Canvas: a few thousand polygon rings draw far faster on one canvas than as SVG paths.
 	const landRenderer = add(L.canvas({ pane: PANES.land[0] }));
 	const lineRenderer = add(L.canvas({ pane: PANES.lines[0] }));
@@ -144,6 +154,7 @@ function drawVectors(map: L.Map, { countries, rivers, towns }: VectorData, add: 
 
 	const labels = new TownLabels(towns.features, PANES.labels[0]).addTo(map);
 	cleanups.push(() => labels.remove());
+	return labels;
 }
 
 /** topojson-client gives a Feature or a FeatureCollection depending on the object; we want one geometry. */
