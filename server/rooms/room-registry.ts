@@ -65,7 +65,8 @@ export class RoomRegistry {
 			for (const entry of stored.updates) Y.applyUpdate(doc, entry.update);
 		}, STORAGE_ORIGIN);
 		const seq = stored.updates.at(-1)?.seq ?? stored.keyframe?.seq ?? 0;
-		const room = new Room(boardId, doc, seq, stored.keyframe?.seq ?? 0, {
+		const lastAt = stored.updates.at(-1)?.at ?? stored.keyframe?.at ?? 0;
+		const room = new Room(boardId, doc, seq, stored.keyframe?.seq ?? 0, lastAt, {
 			...this.options,
 			onEmpty: (empty) => this.scheduleIdle(empty.boardId),
 			onBroken: (broken) => {

@@ -45,6 +45,11 @@ export class Room {
 		readonly doc: Y.Doc,
 		private seq: number,
 		private lastKeyframeSeq: number,
+		/**
+		 * Time of the newest logged update. Times in the log never go backwards (a clock step back
+		 * is clamped), so "the board at time T" is exactly a prefix of the log.
+		 */
+		private lastAt: number,
 		private readonly options: RoomOptions
 	) {
 		this.awareness = new awarenessProtocol.Awareness(doc);
@@ -128,7 +133,7 @@ export class Room {
 	async close(): Promise<void> {
 		await this.flush();
 		if (!this.broken && this.seq > this.lastKeyframeSeq) {
-			await this.options.storage.writeKeyframe(this.boardId, { seq: this.seq, at: Date.now(), state: Y.encodeStateAsUpdate(this.doc) });
+			await this.options.storage.writeKeyframe(this.boardId, { seq: this.seq, at: this.lastAt, state: Y.encodeStateAsUpdate(this.doc) });
 			this.lastKeyframeSeq = this.seq;
 		}
 		for (const connection of this.connections) connection.close(CLOSE_CODES.goingAway, CLOSE_REASONS[CLOSE_CODES.goingAway]);
@@ -173,7 +178,9 @@ export class Room {
 		if (tagged?.source === 'storage') return;
 		const connection = tagged?.source === 'connection' ? tagged.connection : null;
 		const actor = tagged?.source === 'connection' ? tagged.connection.actor : tagged?.source === 'server' ? tagged.actor : null;
-		const at = tagged?.source === 'server' && tagged.at !== undefined ? tagged.at : Date.now();
+		const requested = tagged?.source === 'server' && tagged.at !== undefined ? tagged.at : Date.now();
+		const at = Math.max(requested, this.lastAt);
+		this.lastAt = at;
 		this.pending.push({ update, actor, at, connection });
 		if (!this.flushScheduled) {
 			this.flushScheduled = true;
@@ -212,7 +219,7 @@ export class Room {
 			}
 			this.delivery.broadcast(batch, this.connections);
 			if (state) {
-				await this.options.storage.writeKeyframe(this.boardId, { seq: this.seq, at: Date.now(), state });
+				await this.options.storage.writeKeyframe(this.boardId, { seq: this.seq, at: batch.at(-1)!.at, state });
 				this.lastKeyframeSeq = this.seq;
 			}
 		}

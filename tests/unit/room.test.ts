@@ -15,7 +15,7 @@ const silent = { info() {}, warn() {} };
 
 function setup(events: string[] = [], keyframeInterval = 1000) {
 	const storage = memoryStorage(events);
-	const room = new Room('b', new Y.Doc(), 0, 0, { storage, validator: validateUpdate, logger: silent, keyframeInterval, maxBufferedBytes: 1 << 20 });
+	const room = new Room('b', new Y.Doc(), 0, 0, 0, { storage, validator: validateUpdate, logger: silent, keyframeInterval, maxBufferedBytes: 1 << 20 });
 	const join = (actor: string) => {
 		const socket = new MemorySocket();
 		const originalSend = socket.send.bind(socket);
@@ -124,6 +124,16 @@ describe('room', () => {
 		Y.applyUpdate(restored, keyframe.state);
 		for (const entry of storage.log.filter((e) => e.seq > keyframe.seq)) Y.applyUpdate(restored, entry.update);
 		expect(readAll(restored, 'pins').length).toBe(4);
+	});
+
+	it('[R9] log times never go backwards, and a keyframe carries the time of the update it covers', async () => {
+		const { room, storage } = setup([], 2);
+		const { serverOrigin } = await import('../../server/rooms/origins');
+		addPin(room.doc, { name: 'a', lat: 1, lng: 1 }, { origin: serverOrigin('script', 5_000) });
+		addPin(room.doc, { name: 'b', lat: 1, lng: 1 }, { origin: serverOrigin('script', 1_000) });
+		await waitFor(() => storage.keyframes.length === 1);
+		expect(storage.log.map((entry) => entry.at)).toEqual([5_000, 5_000]);
+		expect(storage.keyframes[0]).toMatchObject({ seq: 2, at: 5_000 });
 	});
 
 	it('[R7] when the log cannot be written nobody receives the change and watchers are let go', async () => {
