@@ -4,8 +4,14 @@
  * removes exactly those.
  */
 import L from 'leaflet';
-import type { Pin } from '$lib/model/pin';
+import type { Pin, PinKind } from '$lib/model/pin';
+import { hiddenLabels } from './label-declutter';
 import { pinElement } from './pin-style';
+
+/** Which labels win when pins crowd: the selected pin, then cities and rail hubs, then the rest. */
+const LABEL_PRIORITY: Partial<Record<PinKind, number>> = { city: 1, 'rail-hub': 2, town: 3 };
+const OTHER_PRIORITY = 4;
+const LABEL_FONT = '600 12px system-ui, sans-serif';
 
 export interface PinLayerEvents {
 	onSelect(id: string): void;
@@ -14,6 +20,7 @@ export interface PinLayerEvents {
 
 interface Entry {
 	marker: L.Marker;
+	pin: Pin;
 	/** What the marker currently shows, to skip redrawing unchanged pins. */
 	shown: string;
 }
@@ -27,16 +34,20 @@ export class PinLayer {
 	private selectedId: string | null = null;
 	private editable = true;
 	private readonly dragging = new Set<string>();
+	private readonly measure = document.createElement('canvas').getContext('2d');
+	private readonly labelWidths = new Map<string, number>();
 
 	constructor(private readonly events: PinLayerEvents) {}
 
 	mount(map: L.Map): this {
 		this.map = map;
 		this.group.addTo(map);
+		map.on('zoomend', this.declutter, this);
 		return this;
 	}
 
 	destroy(): void {
+		this.map?.off('zoomend', this.declutter, this);
 		this.group.clearLayers();
 		this.group.remove();
 		this.entries.clear();
@@ -61,9 +72,10 @@ export class PinLayer {
 			const look = appearance(pin, pin.id === selectedId);
 			const entry = this.entries.get(pin.id);
 			if (!entry) {
-				this.entries.set(pin.id, { marker: this.createMarker(pin), shown: look });
+				this.entries.set(pin.id, { marker: this.createMarker(pin), pin, shown: look });
 				continue;
 			}
+			entry.pin = pin;
 			const position = entry.marker.getLatLng();
 			// Leave a marker alone while it is being dragged: the drop will write its position.
 			if (!this.dragging.has(pin.id) && (position.lat !== pin.lat || position.lng !== pin.lng)) entry.marker.setLatLng([pin.lat, pin.lng]);
@@ -78,6 +90,32 @@ export class PinLayer {
 			entry.marker.remove();
 			this.entries.delete(id);
 		}
+		this.declutter();
+	}
+
+	/** Hides labels that would overlap more important ones (layer pixels: unchanged by panning). */
+	private declutter(): void {
+		const map = this.map;
+		if (!map) return;
+		const candidates = [...this.entries.values()].map(({ pin, marker }) => {
+			const { x, y } = map.latLngToLayerPoint(marker.getLatLng());
+			const priority = pin.id === this.selectedId ? 0 : (LABEL_PRIORITY[pin.kind] ?? OTHER_PRIORITY);
+			return { id: pin.id, x, y, width: this.labelWidth(pin.name), priority };
+		});
+		const hidden = hiddenLabels(candidates);
+		for (const { pin, marker } of this.entries.values()) {
+			marker.getElement()?.querySelector('.sb-pin')?.classList.toggle('sb-pin--label-hidden', hidden.has(pin.id));
+		}
+	}
+
+	private labelWidth(name: string): number {
+		let width = this.labelWidths.get(name);
+		if (width === undefined) {
+			if (this.measure) this.measure.font = LABEL_FONT;
+			width = this.measure ? this.measure.measureText(name).width : name.length * 7;
+			this.labelWidths.set(name, width);
+		}
+		return width;
 	}
 
 	private icon(pin: Pin): L.DivIcon {
@@ -89,7 +127,6 @@ export class PinLayer {
 			icon: this.icon(pin),
 			draggable: this.editable,
 			keyboard: true,
-			title: pin.name,
 			riseOnHover: true,
 			autoPan: true
 		});

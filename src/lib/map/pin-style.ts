@@ -43,6 +43,8 @@ export function pinElement(pin: Pin, selected: boolean): HTMLElement {
 	const root = document.createElement('div');
 	root.className = `sb-pin sb-pin--${pin.kind}${selected ? ' sb-pin--selected' : ''}`;
 	root.dataset.pinId = pin.id;
+	// Shown on hover, and the only place the name is when the label is hidden to avoid clutter.
+	root.title = pin.name;
 	const glyph = document.createElement('span');
 	glyph.className = 'sb-pin__glyph';
 	glyph.innerHTML = pinGlyph(pin.kind, pin.control);

@@ -1,0 +1,187 @@
+/**
+ * The history API (replay, attribution, forks): paths, query parameters and response shapes,
+ * shared by the server (server/transport/history-api.ts) and the client. Documented for scripts
+ * in docs/history.md. Every time is epoch milliseconds, UTC; every `update` is standard base64 of
+ * a Yjs update (load it with `Y.applyUpdate(doc, bytes)`).
+ */
+import { z } from 'zod';
+import type { Front } from '../model/front';
+import type { BoardMeta } from '../model/meta';
+import type { Pin } from '../model/pin';
+import type { Report } from '../model/report';
+import type { Sector } from '../model/sector';
+import { metaFields } from '../model/meta';
+import type { BoardSummary } from './boards';
+import { API } from './endpoints';
+
+export const HISTORY_API = {
+	/** GET `?at=` or `?seq=` → HistoryState. */
+	state: (id: string) => `${API.board(id)}/history/state`,
+	/** GET `?from=&to=&fromSeq=&toSeq=&actor=&sector=&collection=&limit=` → ChangesPage. */
+	changes: (id: string) => `${API.board(id)}/history/changes`,
+	/** GET `?fromSeq=&toSeq=&limit=` → UpdatesPage. */
+	updates: (id: string) => `${API.board(id)}/history/updates`,
+	/** GET → HistorySummary. */
+	summary: (id: string) => `${API.board(id)}/history/summary`,
+	/** POST ForkRequest → 201 ForkResponse. */
+	fork: (id: string) => `${API.board(id)}/fork`
+} as const;
+
+/** Query parameter names. `actor`, `sector` and `collection` may repeat (any of them matches). */
+export const HISTORY_PARAMS = {
+	at: 'at',
+	seq: 'seq',
+	from: 'from',
+	to: 'to',
+	fromSeq: 'fromSeq',
+	toSeq: 'toSeq',
+	actor: 'actor',
+	sector: 'sector',
+	collection: 'collection',
+	limit: 'limit'
+} as const;
+
+/** Largest page of raw updates or of changes; a longer answer says where to go on (`next`). */
+export const MAX_UPDATES_PAGE = 5000;
+export const MAX_CHANGES_PAGE = 5000;
+
+export const CHANGE_COLLECTIONS = ['pins', 'fronts', 'reports', 'sectors', 'meta'] as const;
+export type ChangeCollection = (typeof CHANGE_COLLECTIONS)[number];
+
+/**
+ * What a change did. `restyled`: how a thing is drawn (a pin's kind or side, a front's side, state
+ * or kind, a sector's colour). `control-changed`: who holds a place. `graded`: a report's
+ * confidence. `edited`: anything else (notes, sectors, a report's text or sources, board meta).
+ */
+export const CHANGE_ACTIONS = [
+	'created',
+	'moved',
+	'renamed',
+	'reshaped',
+	'restyled',
+	'control-changed',
+	'graded',
+	'edited',
+	'removed'
+] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
+
+/** One human-readable change. One logged update may yield several (one per item and action). */
+export interface ChangeEntry {
+	seq: number;
+	at: number;
+	/** Who sent the update, as the server logged it; null when unknown. */
+	actor: string | null;
+	collection: ChangeCollection;
+	/** The record id, or the meta key for `meta`. */
+	itemId: string;
+	/** The item's name as it reads after the change (before it, for a removal). */
+	itemLabel: string;
+	action: ChangeAction;
+	/** A log line: "Olena moved the pin 'Kupiansk'". */
+	summary: string;
+	/** The item's sector (a sector's own id for sectors). */
+	sector?: string;
+}
+
+/** Where a fork came from; kept in the fork's `meta` map under FORKED_FROM_KEY. */
+export const FORKED_FROM_KEY = 'forkedFrom';
+export const forkedFrom = z.object({
+	boardId: z.string().min(1).max(64),
+	seq: z.number().int().nonnegative(),
+	at: z.number().int().nonnegative().nullable()
+});
+export type ForkedFrom = z.infer<typeof forkedFrom>;
+
+/** The board as the model reads it: valid records only, sorted by id. */
+export interface BoardContent {
+	pins: Pin[];
+	fronts: Front[];
+	reports: Report[];
+	sectors: Sector[];
+	meta: BoardMeta & { forkedFrom?: ForkedFrom };
+}
+
+export interface HistoryState {
+	boardId: string;
+	/** The newest update included (0: before the first). */
+	seq: number;
+	/** The time of that update; null at seq 0. */
+	at: number | null;
+	content: BoardContent;
+	/** base64 of the encoded state. */
+	update: string;
+}
+
+export interface ChangesPage {
+	changes: ChangeEntry[];
+	/** Pass as `fromSeq` (with the same filters) for the next page; null when this is the last. */
+	next: number | null;
+}
+
+export interface LoggedUpdateJson {
+	seq: number;
+	at: number;
+	actor: string | null;
+	/** base64 of the update as the server integrated it. */
+	update: string;
+}
+
+export interface UpdatesPage {
+	updates: LoggedUpdateJson[];
+	/** Pass as `fromSeq` for the next page; null when this is the last. */
+	next: number | null;
+}
+
+export interface LogPoint {
+	seq: number;
+	at: number;
+}
+export interface ActivityBucket {
+	/** Start of the bucket, epoch ms (a whole minute or hour, UTC). */
+	start: number;
+	updates: number;
+}
+export interface ActorActivity {
+	actor: string | null;
+	updates: number;
+	firstAt: number;
+	lastAt: number;
+}
+export interface HistorySummary {
+	boardId: string;
+	/** Updates in the log. */
+	count: number;
+	first: LogPoint | null;
+	last: LogPoint | null;
+	actors: ActorActivity[];
+	/** Non-empty buckets only, oldest first: for timeline tick marks. */
+	activity: { minute: ActivityBucket[]; hour: ActivityBucket[] };
+	/** Every report post, oldest first. */
+	reportPosts: { seq: number; at: number; actor: string | null; itemId: string; itemLabel: string }[];
+}
+
+/**
+ * A moment as a query or a body gives it: epoch milliseconds (digits) or an ISO 8601 date-time
+ * ("2022-09-11T12:00:00Z"). Returns undefined for anything else.
+ */
+export function parseMoment(value: string | number): number | undefined {
+	if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+	const text = value.trim();
+	if (/^\d{1,16}$/.test(text)) return parseMoment(Number(text));
+	if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(text)) return undefined;
+	const ms = Date.parse(text);
+	return Number.isNaN(ms) || ms < 0 ? undefined : ms;
+}
+
+/** `at` or `seq` (not both); neither forks the board as it is now. */
+export const forkRequest = z
+	.object({
+		title: metaFields.title,
+		at: z.union([z.number(), z.string()]).refine((value) => parseMoment(value) !== undefined, 'at is epoch ms or an ISO date-time').optional(),
+		seq: z.number().int().nonnegative().optional()
+	})
+	.refine((request) => request.at === undefined || request.seq === undefined, { message: 'give at or seq, not both', path: ['seq'] });
+export type ForkRequest = z.input<typeof forkRequest>;
+
+export type ForkResponse = BoardSummary & { forkedFrom: ForkedFrom };
