@@ -18,6 +18,29 @@ export const PIN_KINDS = [
 export const pinKind = z.enum(PIN_KINDS);
 export type PinKind = z.infer<typeof pinKind>;
 
+/** For `unit` pins: the arm, drawn as a MIL-STD-2525 / APP-6 symbol (with `side` and `echelon`). */
+export const UNIT_TYPES = [
+	'infantry',
+	'mechanized',
+	'armour',
+	'artillery',
+	'air-defence',
+	'reconnaissance',
+	'airborne',
+	'marines',
+	'special-forces',
+	'engineers',
+	'logistics',
+	'headquarters',
+	'unknown'
+] as const;
+export const unitType = z.enum(UNIT_TYPES);
+export type UnitType = z.infer<typeof unitType>;
+
+export const ECHELONS = ['team', 'squad', 'platoon', 'company', 'battalion', 'regiment', 'brigade', 'division', 'corps', 'army'] as const;
+export const echelon = z.enum(ECHELONS);
+export type Echelon = z.infer<typeof echelon>;
+
 /** Who holds a place. `contested` while fighting goes on; `controlSince` says since when. */
 export const CONTROL_STATES = ['ukraine', 'russia', 'contested', 'unknown'] as const;
 export const controlState = z.enum(CONTROL_STATES);
@@ -33,6 +56,8 @@ export const pinSchema = z.object({
 	side: side.default('unknown'),
 	control: controlState.default('unknown'),
 	controlSince: epochMillis.optional(),
+	unitType: unitType.optional(),
+	echelon: echelon.optional(),
 	sector: itemId.optional(),
 	note: note.optional(),
 	...provenance
@@ -56,6 +81,8 @@ export const pinPatchSchema = z
 		side,
 		control: controlState,
 		controlSince: epochMillis,
+		unitType,
+		echelon,
 		sector: itemId,
 		note
 	})

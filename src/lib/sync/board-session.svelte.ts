@@ -8,8 +8,12 @@ import * as Y from 'yjs';
 import { collection, metaMap } from '$lib/model/layout';
 import { readMeta } from '$lib/model/meta-operations';
 import type { OperationContext } from '$lib/model/operation-context';
+import type { Front } from '$lib/model/front';
+import type { CollectionName } from '$lib/model/layout';
 import type { Pin } from '$lib/model/pin';
 import { readAll } from '$lib/model/records';
+import type { Report } from '$lib/model/report';
+import type { Sector } from '$lib/model/sector';
 import type { BoardMeta } from '$lib/model/meta';
 import { CLOSE_CODES } from '$lib/protocol/close-codes';
 import { ACTOR_PARAM, YJS_PATH } from '$lib/protocol/endpoints';
@@ -24,6 +28,9 @@ export class BoardSession {
 	readonly context: OperationContext;
 
 	pins = $state<Pin[]>([]);
+	fronts = $state<Front[]>([]);
+	reports = $state<Report[]>([]);
+	sectors = $state<Sector[]>([]);
 	meta = $state<BoardMeta>({});
 	connection = $state<ConnectionState>('connecting');
 	/** Set when the server says the board does not exist. */
@@ -58,12 +65,12 @@ export class BoardSession {
 				this.provider.disconnect();
 			}
 		});
-		collection(this.doc, 'pins').observeDeep(this.refreshPins);
+		for (const [name, refresh] of this.refreshers) collection(this.doc, name).observeDeep(refresh);
 		metaMap(this.doc).observe(this.refreshMeta);
 	}
 
 	destroy(): void {
-		collection(this.doc, 'pins').unobserveDeep(this.refreshPins);
+		for (const [name, refresh] of this.refreshers) collection(this.doc, name).unobserveDeep(refresh);
 		metaMap(this.doc).unobserve(this.refreshMeta);
 		this.provider.destroy();
 		this.doc.destroy();
@@ -73,9 +80,13 @@ export class BoardSession {
 		this.connection = connectionState(this.status, this.provider.synced, this.everConnected);
 	}
 
-	private readonly refreshPins = () => {
-		this.pins = readAll(this.doc, 'pins');
-	};
+	/** Each collection's view is re-read only when that collection changed. */
+	private readonly refreshers: [CollectionName, () => void][] = [
+		['pins', () => (this.pins = readAll(this.doc, 'pins'))],
+		['fronts', () => (this.fronts = readAll(this.doc, 'fronts'))],
+		['reports', () => (this.reports = readAll(this.doc, 'reports'))],
+		['sectors', () => (this.sectors = readAll(this.doc, 'sectors'))]
+	];
 
 	private readonly refreshMeta = () => {
 		this.meta = readMeta(this.doc);

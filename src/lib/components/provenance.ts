@@ -1,0 +1,11 @@
+/** "drawn by Olena · 10 Sep 2022 08:00 UTC" — who made a record and who last changed it. */
+export function formatUtc(ms: number): string {
+	return `${new Date(ms).toLocaleString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })} UTC`;
+}
+
+export function describeProvenance(record: { createdBy?: string; createdAt?: number; updatedBy?: string; updatedAt?: number }): string {
+	const parts: string[] = [];
+	if (record.createdAt !== undefined) parts.push(`added${record.createdBy ? ` by ${record.createdBy}` : ''} · ${formatUtc(record.createdAt)}`);
+	if (record.updatedAt !== undefined) parts.push(`changed${record.updatedBy ? ` by ${record.updatedBy}` : ''} · ${formatUtc(record.updatedAt)}`);
+	return parts.join(' — ');
+}
