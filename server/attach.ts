@@ -8,16 +8,18 @@ import type { Server as HttpServer } from 'node:http';
 import { BoardDirectory } from './boards/board-directory';
 import type { ServerConfig } from './config';
 import { seedDemoBoard } from './demo/seed-demo';
+import { BoardHistory } from './history/board-history';
 import { createLogger } from './logger';
 import { RoomRegistry } from './rooms/room-registry';
 import { validateUpdate } from './rooms/update-validator';
 import { openSqliteStorage } from './storage/sqlite-storage';
-import type { BoardStorage } from './storage/storage';
+import type { HistoryStorage } from './storage/storage';
 import { createControlPlane } from './transport/control-plane';
+import { createHistoryApi } from './transport/history-api';
 import { createHttpApi } from './transport/http-api';
 import { createYjsEndpoint } from './transport/yjs-websocket';
 
-export async function attachSituationBoard(httpServer: HttpServer, config: ServerConfig, storage?: BoardStorage) {
+export async function attachSituationBoard(httpServer: HttpServer, config: ServerConfig, storage?: HistoryStorage) {
 	const logger = createLogger(config.logLevel);
 	const store = storage ?? openSqliteStorage(config.dataDir);
 	let directory: BoardDirectory | undefined;
@@ -43,13 +45,15 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	// First in line: socket.io and Vite's HMR check their own paths and ignore ours.
 	httpServer.prependListener('upgrade', onUpgrade);
 	const control = createControlPlane(httpServer, directory, logger);
-	const apiMiddleware = createHttpApi(directory, config, logger);
+	const history = new BoardHistory(store, directory);
+	const apiMiddleware = createHttpApi(directory, config, logger, [createHistoryApi(directory, history)]);
 
 	let closing: Promise<void> | null = null;
 	return {
 		apiMiddleware,
 		directory,
 		rooms,
+		history,
 		storage: store,
 		logger,
 		/** Stops both planes, flushes every board to the log, closes the database. Idempotent. */
@@ -57,6 +61,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 			closing ??= (async () => {
 				httpServer.off('upgrade', onUpgrade);
 				await rooms.closeAll();
+				history.close();
 				await Promise.all([yjs.close(), control.close()]);
 				await store.close();
 			})();

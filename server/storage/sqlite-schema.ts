@@ -25,7 +25,10 @@ const MIGRATIONS: readonly string[] = [
 		at INTEGER NOT NULL,
 		state BLOB NOT NULL,
 		PRIMARY KEY (board_id, seq)
-	) WITHOUT ROWID;`
+	) WITHOUT ROWID;`,
+	// 2: replay finds "the last update at or before T" with one index seek (times never go
+	// backwards per board, so the last by time is the last by seq).
+	`CREATE INDEX updates_by_time ON updates (board_id, at);`
 ];
 
 export function migrate(db: Database): void {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BoardSummary } from '../../src/lib/protocol/boards';
 import { migrate } from './sqlite-schema';
-import type { BoardStorage, Keyframe, LoggedUpdate, NewLogEntry, StoredBoardState } from './storage';
+import type { HistoryStorage, Keyframe, LoggedUpdate, NewLogEntry, StoredBoardState } from './storage';
 
 interface BoardRow {
 	id: string;
@@ -29,16 +29,21 @@ const toSummary = (row: BoardRow): BoardSummary => ({
 	createdAt: row.created_at,
 	updatedAt: row.updated_at
 });
+const bytesOf = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+const toKeyframe = (row: { seq: number; at: number; state: Buffer }): Keyframe => ({ seq: row.seq, at: row.at, state: bytesOf(row.state) });
 const toLogged = (row: UpdateRow): LoggedUpdate => ({
 	seq: row.seq,
 	at: row.at,
 	actor: row.actor,
-	update: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)
+	update: bytesOf(row.data)
 });
 
 export const DATABASE_FILE = 'situation-board.sqlite';
 
-export function openSqliteStorage(dataDir: string): BoardStorage {
+/** One seek on the updates_by_time index; seq breaks ties between updates of one millisecond. */
+export const SEQ_AT_QUERY = 'SELECT seq FROM updates WHERE board_id = ? AND at <= ? ORDER BY at DESC, seq DESC LIMIT 1';
+
+export function openSqliteStorage(dataDir: string): HistoryStorage {
 	fs.mkdirSync(dataDir, { recursive: true });
 	const db = new Database(path.join(dataDir, DATABASE_FILE));
 	db.pragma('journal_mode = WAL');
@@ -60,7 +65,11 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
 		),
 		updatesBetween: db.prepare<[string, number, number], UpdateRow>(
 			'SELECT seq, at, actor, data FROM updates WHERE board_id = ? AND seq > ? AND seq <= ? ORDER BY seq'
-		)
+		),
+		keyframeAtOrBefore: db.prepare<[string, number], { seq: number; at: number; state: Buffer }>(
+			'SELECT seq, at, state FROM keyframes WHERE board_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1'
+		),
+		seqAt: db.prepare<[string, number], { seq: number }>(SEQ_AT_QUERY)
 	};
 
 	/** Next sequence number per board, cached: a SELECT per append would be on the hot path. */
@@ -120,14 +129,19 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
 		},
 		async loadBoard(boardId): Promise<StoredBoardState> {
 			const row = statements.latestKeyframe.get(boardId);
-			const keyframe = row
-				? { seq: row.seq, at: row.at, state: new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) }
-				: null;
+			const keyframe = row ? toKeyframe(row) : null;
 			const updates = statements.updatesBetween.all(boardId, keyframe?.seq ?? 0, Number.MAX_SAFE_INTEGER).map(toLogged);
 			return { keyframe, updates };
 		},
 		async readUpdates(boardId, from, to = Number.MAX_SAFE_INTEGER) {
 			return statements.updatesBetween.all(boardId, from, to).map(toLogged);
+		},
+		async keyframeAtOrBefore(boardId, seq) {
+			const row = statements.keyframeAtOrBefore.get(boardId, Math.min(seq, Number.MAX_SAFE_INTEGER));
+			return row ? toKeyframe(row) : null;
+		},
+		async seqAt(boardId, time) {
+			return statements.seqAt.get(boardId, Math.min(Math.floor(time), Number.MAX_SAFE_INTEGER))?.seq ?? 0;
 		},
 		async close() {
 			if (db.open) db.close();

@@ -49,3 +49,15 @@ export interface BoardStorage {
 
 	close(): Promise<void>;
 }
+
+/**
+ * What replay needs on top: finding a moment in the log. Every backend implements it (the
+ * contract suite checks); a live room needs only BoardStorage, so room tests can use a fake.
+ * Log times never go backwards within a board, so "the board at time T" is a prefix of the log.
+ */
+export interface HistoryStorage extends BoardStorage {
+	/** The newest keyframe covering at most `seq` (keyframe.seq ≤ seq), or null if none does. */
+	keyframeAtOrBefore(boardId: string, seq: number): Promise<Keyframe | null>;
+	/** The last sequence number logged at or before `time` (0 if none); `Infinity` gives the head. */
+	seqAt(boardId: string, time: number): Promise<number>;
+}

@@ -15,7 +15,7 @@ import type { Logger } from '../logger';
 /** Board creation bodies are a title; anything bigger is a mistake or an attack. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-class HttpError extends Error {
+export class HttpError extends Error {
 	constructor(
 		readonly status: number,
 		readonly body: ApiError
@@ -24,13 +24,13 @@ class HttpError extends Error {
 	}
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
 	const text = JSON.stringify(body);
 	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
 	res.end(text);
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 	const type = req.headers['content-type'] ?? '';
 	if (!/^application\/json\b/i.test(type)) {
 		throw new HttpError(415, apiError(ERROR_CODES.unsupportedMedia, 'send the body as application/json'));
@@ -49,15 +49,25 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 	}
 }
 
-const methodNotAllowed = (allowed: string) =>
+export const methodNotAllowed = (allowed: string) =>
 	new HttpError(405, apiError(ERROR_CODES.methodNotAllowed, `use ${allowed} on this path`));
 
-export function createHttpApi(directory: BoardDirectory, config: Pick<ServerConfig, 'tileUrl'>, logger: Logger) {
+/** A further API mounted in front of the board routes (e.g. history): answers its own paths, else false. */
+export type ApiRoute = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+
+export function createHttpApi(
+	directory: BoardDirectory,
+	config: Pick<ServerConfig, 'tileUrl'>,
+	logger: Logger,
+	routes: readonly ApiRoute[] = []
+) {
 	const startedAt = Date.now();
 
 	async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-		const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		const { pathname } = url;
 		const method = req.method ?? 'GET';
+		for (const extra of routes) if (await extra(req, res, url)) return true;
 		if (pathname === API.health) {
 			sendJson(res, 200, { ok: true, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
 			return true;

@@ -2,14 +2,15 @@
  * The contract every BoardStorage backend must keep. SQLite runs it now; a new backend adds one
  * line to BACKENDS and must pass the same suite.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_FILE, openSqliteStorage } from '../../server/storage/sqlite-storage';
-import type { BoardStorage } from '../../server/storage/storage';
+import { DATABASE_FILE, openSqliteStorage, SEQ_AT_QUERY } from '../../server/storage/sqlite-storage';
+import type { HistoryStorage } from '../../server/storage/storage';
 import { tempDataDir } from '../helpers/server-process';
 
-const BACKENDS: { name: string; open: (dir: string) => BoardStorage }[] = [{ name: 'sqlite', open: openSqliteStorage }];
+const BACKENDS: { name: string; open: (dir: string) => HistoryStorage }[] = [{ name: 'sqlite', open: openSqliteStorage }];
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
@@ -55,6 +56,39 @@ describe.each(BACKENDS)('storage contract: $name', ({ open }) => {
 		await storage.close();
 	});
 
+	it('finds the newest keyframe at or before a seq, for any seq', async () => {
+		const storage = open(tempDataDir('store'));
+		await storage.appendUpdates('a', [1, 2, 3, 4, 5, 6].map((n) => ({ at: n, actor: null, update: bytes(n) })));
+		await storage.writeKeyframe('a', { seq: 2, at: 2, state: bytes(20) });
+		await storage.writeKeyframe('a', { seq: 4, at: 4, state: bytes(40) });
+		await storage.writeKeyframe('other', { seq: 1, at: 1, state: bytes(99) });
+		expect(await storage.keyframeAtOrBefore('a', 1)).toBeNull();
+		expect(await storage.keyframeAtOrBefore('a', 2)).toMatchObject({ seq: 2, at: 2 });
+		expect(await storage.keyframeAtOrBefore('a', 3)).toMatchObject({ seq: 2 });
+		const latest = await storage.keyframeAtOrBefore('a', 6);
+		expect(latest).toMatchObject({ seq: 4, at: 4 });
+		expect([...latest!.state]).toEqual([40]);
+		expect(await storage.keyframeAtOrBefore('missing', 10)).toBeNull();
+		await storage.close();
+	});
+
+	it('finds the last seq logged at or before a time; equal times resolve to the last of them', async () => {
+		const storage = open(tempDataDir('store'));
+		// Times never go backwards within a board; several updates may share a millisecond.
+		const times = [100, 100, 200, 300, 300, 300, 400];
+		await storage.appendUpdates('a', times.map((at, index) => ({ at, actor: null, update: bytes(index) })));
+		await storage.appendUpdates('b', [{ at: 50, actor: null, update: bytes(1) }]);
+		expect(await storage.seqAt('a', 99)).toBe(0);
+		expect(await storage.seqAt('a', 100)).toBe(2);
+		expect(await storage.seqAt('a', 299)).toBe(3);
+		expect(await storage.seqAt('a', 300)).toBe(6);
+		expect(await storage.seqAt('a', 10_000)).toBe(7);
+		expect(await storage.seqAt('a', Infinity)).toBe(7);
+		expect(await storage.seqAt('b', Infinity)).toBe(1);
+		expect(await storage.seqAt('missing', Infinity)).toBe(0);
+		await storage.close();
+	});
+
 	it('what was appended survives reopening', async () => {
 		const dir = tempDataDir('store');
 		const first = open(dir);
@@ -76,5 +110,36 @@ describe('sqlite storage', () => {
 		expect(fs.existsSync(path.join(dir, DATABASE_FILE))).toBe(true);
 		expect(fs.existsSync(path.join(dir, `${DATABASE_FILE}-wal`))).toBe(true);
 		await storage.close();
+	});
+
+	it('finds a moment by time with one index seek, not a scan of the log', async () => {
+		const dir = tempDataDir('store');
+		const storage = openSqliteStorage(dir);
+		const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
+		const plan = db
+			.prepare(`EXPLAIN QUERY PLAN ${SEQ_AT_QUERY}`)
+			.all('a', 1) as { detail: string }[];
+		expect(plan.map((row) => row.detail).join(' ')).toMatch(/USING (COVERING )?INDEX updates_by_time/);
+		db.close();
+		await storage.close();
+	});
+
+	it('a database from before the time index gains it on open, its log intact', async () => {
+		const dir = tempDataDir('store');
+		const first = openSqliteStorage(dir);
+		await first.appendUpdates('a', [{ at: 10, actor: 'Olena', update: bytes(1) }]);
+		await first.close();
+		// Back to schema version 1, as a server from before replay left it.
+		const db = new Database(path.join(dir, DATABASE_FILE));
+		db.exec('DROP INDEX updates_by_time');
+		db.pragma('user_version = 1');
+		db.close();
+		const second = openSqliteStorage(dir);
+		expect(await second.seqAt('a', 10)).toBe(1);
+		await second.close();
+		const check = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
+		expect(check.pragma('user_version', { simple: true })).toBe(2);
+		expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'updates_by_time'").get()).toBeTruthy();
+		check.close();
 	});
 });

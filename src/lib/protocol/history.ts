@@ -10,12 +10,13 @@ import type { BoardMeta } from '../model/meta';
 import type { Pin } from '../model/pin';
 import type { Report } from '../model/report';
 import type { Sector } from '../model/sector';
+import { actorName } from '../model/common';
 import { metaFields } from '../model/meta';
 import type { BoardSummary } from './boards';
 import { API } from './endpoints';
 
 export const HISTORY_API = {
-	/** GET `?at=` or `?seq=` → HistoryState. */
+	/** GET `?at=` or `?seq=` (neither: now), `&update=false` to leave out the Yjs state → HistoryState. */
 	state: (id: string) => `${API.board(id)}/history/state`,
 	/** GET `?from=&to=&fromSeq=&toSeq=&actor=&sector=&collection=&limit=` → ChangesPage. */
 	changes: (id: string) => `${API.board(id)}/history/changes`,
@@ -38,7 +39,9 @@ export const HISTORY_PARAMS = {
 	actor: 'actor',
 	sector: 'sector',
 	collection: 'collection',
-	limit: 'limit'
+	limit: 'limit',
+	/** On the state path: `false` leaves out `update` (timeline scrubbing needs only content). */
+	update: 'update'
 } as const;
 
 /** Largest page of raw updates or of changes; a longer answer says where to go on (`next`). */
@@ -109,8 +112,12 @@ export interface HistoryState {
 	/** The time of that update; null at seq 0. */
 	at: number | null;
 	content: BoardContent;
-	/** base64 of the encoded state. */
-	update: string;
+	/**
+	 * base64 of the encoded Yjs state at that seq, exactly as the board stood (load it with
+	 * Y.applyUpdate). Absent when asked for with `update=false`: it holds the board's whole
+	 * history, so it costs more than the content the longer the board has lived.
+	 */
+	update?: string;
 }
 
 export interface ChangesPage {
@@ -174,10 +181,11 @@ export function parseMoment(value: string | number): number | undefined {
 	return Number.isNaN(ms) || ms < 0 ? undefined : ms;
 }
 
-/** `at` or `seq` (not both); neither forks the board as it is now. */
+/** `at` or `seq` (not both); neither forks the board as it is now. `actor`: who forks (logged). */
 export const forkRequest = z
 	.object({
 		title: metaFields.title,
+		actor: actorName.optional(),
 		at: z.union([z.number(), z.string()]).refine((value) => parseMoment(value) !== undefined, 'at is epoch ms or an ISO date-time').optional(),
 		seq: z.number().int().nonnegative().optional()
 	})

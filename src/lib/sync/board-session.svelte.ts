@@ -3,6 +3,7 @@
  * views of it (pins, title, connection state) for components to read. Components never touch
  * the Y.Doc layout; they call the model's named operations with `session.context`.
  */
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { collection, metaMap } from '$lib/model/layout';
@@ -25,6 +26,8 @@ export const LOCAL_ORIGIN = Symbol('local edit');
 export class BoardSession {
 	readonly doc = new Y.Doc();
 	readonly provider: WebsocketProvider;
+	/** This browser's copy of the board: shown at once, edited offline, merged on reconnect. */
+	readonly persistence: IndexeddbPersistence;
 	readonly context: OperationContext;
 
 	pins = $state<Pin[]>([]);
@@ -46,6 +49,10 @@ export class BoardSession {
 		readonly actor: string
 	) {
 		this.context = { actor, origin: LOCAL_ORIGIN };
+		this.persistence = new IndexeddbPersistence(`situation-board:${boardId}`, this.doc);
+		void this.persistence.whenSynced.then(() => {
+			if (this.hasContent()) this.loaded = true;
+		});
 		const wsOrigin = location.origin.replace(/^http/, 'ws');
 		this.provider = new WebsocketProvider(`${wsOrigin}${YJS_PATH}`, boardId, this.doc, {
 			params: { [ACTOR_PARAM]: actor }
@@ -73,7 +80,12 @@ export class BoardSession {
 		for (const [name, refresh] of this.refreshers) collection(this.doc, name).unobserveDeep(refresh);
 		metaMap(this.doc).unobserve(this.refreshMeta);
 		this.provider.destroy();
+		void this.persistence.destroy();
 		this.doc.destroy();
+	}
+
+	private hasContent(): boolean {
+		return this.doc.share.size > 0 && [...this.doc.share.values()].some((type) => type._map.size > 0);
 	}
 
 	private updateConnection(): void {

@@ -11,5 +11,5 @@ export const CONNECTION_LABELS: Record<ConnectionState, string> = {
 	connecting: 'connecting…',
 	syncing: 'syncing…',
 	live: 'live',
-	offline: 'offline — reconnecting'
+	offline: 'offline — your changes will sync'
 };
