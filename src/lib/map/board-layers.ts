@@ -69,6 +69,8 @@ export class BoardLayers {
 	}
 
 	startDrawing(mode: DrawMode | null, colour?: string): void {
+		// While drawing, a click on a pin must add a vertex, not select the pin.
+		this.pins.setInteractive(mode === null);
 		if (mode) this.draw.start(mode, colour);
 		else this.draw.cancel();
 	}

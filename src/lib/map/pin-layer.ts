@@ -1,143 +1,202 @@
 /**
- * The pins of a board on a Leaflet map: one draggable marker per pin, updated in place as the
- * document changes. Symmetric lifecycle: `mount` adds the layer and its listeners, `destroy`
- * removes exactly those.
+ * The pins of a board on a Leaflet map. Every pin is drawn at its own position with its own
+ * symbol at every zoom (no clustering: on a situation map, where a unit is *is* the news).
+ *
+ * Thousands of pins stay fluid by drawing each pin one of two ways:
+ * - near the view and few (≤ DOM_HIGH): DOM markers — draggable, keyboard-focusable, tooltips;
+ * - many in view: one canvas for the crowd, plus a DOM marker for the selected pin only, so it
+ *   can still be dragged. A click on a canvas pin selects it (and so makes it a marker).
+ * Either way, only pins within the padded view exist at all, and the set is recomputed when the
+ * map settles. Symmetric lifecycle: `destroy` removes exactly what `mount` added.
  */
 import L from 'leaflet';
 import type { Pin, PinKind } from '$lib/model/pin';
-import { hiddenLabels } from './label-declutter';
-import { pinElement } from './pin-style';
+import { hiddenLabels, type LabelCandidate } from './label-declutter';
+import { PinCanvas, type CanvasPin } from './pin-canvas';
+import { usePinCss } from './pin-css';
+import { drawnAlike, pinLook, pinTitle } from './pin-look';
+import { PinMarkers } from './pin-markers';
+import { PinPointer } from './pin-pointer';
+import { PinSprites } from './pin-sprites';
+import { changeReference, CONTROL_COLOURS, LABEL_FONT } from './pin-style';
+import { loadMilsymbol, milsymbolReady } from './unit-symbol';
 
-/** Which labels win when pins crowd: the selected pin, then cities and rail hubs, then the rest. */
-const LABEL_PRIORITY: Partial<Record<PinKind, number>> = { city: 1, 'rail-hub': 2, town: 3 };
+/** Which labels win when pins crowd: the selected pin, cities, rail hubs, towns and units, the rest. */
+const LABEL_PRIORITY: Partial<Record<PinKind, number>> = { city: 1, 'rail-hub': 2, town: 3, unit: 3 };
 const OTHER_PRIORITY = 4;
-const LABEL_FONT = '600 12px system-ui, sans-serif';
+/** Above DOM_HIGH pins near the view the canvas takes over; below DOM_LOW markers come back (hysteresis). */
+export const DOM_HIGH = 300;
+export const DOM_LOW = 200;
+/**
+ * Pins this far outside the view (a fraction of its size) are drawn too, so short pans show no
+ * gaps. Leaflet's own canvas uses 0.1; more costs canvas memory (the area grows with the square).
+ */
+const PADDING = 0.2;
+/** Distinct names whose widths are remembered; past it the cache starts again rather than grow. */
+const MAX_WIDTHS = 20_000;
+const PANE = 'sbPinCanvas';
 
 export interface PinLayerEvents {
 	onSelect(id: string): void;
 	onMove(id: string, lat: number, lng: number): void;
 }
 
-interface Entry {
-	marker: L.Marker;
-	pin: Pin;
-	/** What the marker currently shows, to skip redrawing unchanged pins. */
-	shown: string;
-}
-
-const appearance = (pin: Pin, selected: boolean) => `${pin.name}|${pin.kind}|${pin.control}|${selected}`;
-
 export class PinLayer {
-	private readonly group = L.layerGroup();
-	private readonly entries = new Map<string, Entry>();
 	private map: L.Map | null = null;
+	private canvas: PinCanvas | null = null;
+	private pointer: PinPointer | null = null;
+	private releaseCss: (() => void) | null = null;
+	private readonly markers: PinMarkers;
+	private readonly sprites = new PinSprites(() => this.redraw(true));
+	private pins: readonly Pin[] = [];
 	private selectedId: string | null = null;
-	private editable = true;
-	private readonly dragging = new Set<string>();
+	private now: number | undefined;
+	private mode: 'markers' | 'canvas' = 'markers';
+	/** What was drawn last, so a change elsewhere on a big board (or to a note) redraws nothing. */
+	private last: { near: readonly Pin[]; selectedId: string | null; reference: number } | null = null;
+	private frame = 0;
 	private readonly measure = document.createElement('canvas').getContext('2d');
 	private readonly labelWidths = new Map<string, number>();
 
-	constructor(private readonly events: PinLayerEvents) {}
+	constructor(private readonly events: PinLayerEvents) {
+		this.markers = new PinMarkers(events);
+	}
 
 	mount(map: L.Map): this {
 		this.map = map;
-		this.group.addTo(map);
-		map.on('zoomend', this.declutter, this);
+		this.releaseCss = usePinCss();
+		// Above the fronts (overlay pane, 400), below the markers (600) so the selected pin is on top.
+		const pane = map.createPane(PANE);
+		pane.style.zIndex = '450';
+		pane.style.pointerEvents = 'none';
+		this.canvas = new PinCanvas(map, pane, this.sprites, PADDING);
+		this.pointer = new PinPointer(map, (point) => (this.mode === 'canvas' ? (this.canvas?.pinAt(point) ?? null) : null), (id) => this.events.onSelect(id), (id) => this.titleOf(id));
+		this.markers.mount(map);
+		map.on('moveend', this.onMoveEnd);
+		this.render();
 		return this;
 	}
 
 	destroy(): void {
-		this.map?.off('zoomend', this.declutter, this);
-		this.group.clearLayers();
-		this.group.remove();
-		this.entries.clear();
-		this.dragging.clear();
-		this.map = null;
+		const map = this.map;
+		if (!map) return;
+		map.off('moveend', this.onMoveEnd);
+		cancelAnimationFrame(this.frame);
+		this.frame = 0;
+		this.markers.destroy();
+		this.pointer?.destroy();
+		this.canvas?.destroy();
+		map.getPane(PANE)?.remove();
+		delete (map as unknown as { _panes: Record<string, HTMLElement> })._panes[PANE];
+		this.releaseCss?.();
+		this.sprites.clear();
+		this.map = this.canvas = this.pointer = this.releaseCss = null;
 	}
 
 	setEditable(editable: boolean): void {
-		this.editable = editable;
-		for (const { marker } of this.entries.values()) {
-			if (editable) marker.dragging?.enable();
-			else marker.dragging?.disable();
-		}
+		this.markers.setEditable(editable);
 	}
 
-	/** Brings the markers in line with `pins`: adds, moves, restyles and removes as needed. */
-	update(pins: readonly Pin[], selectedId: string | null): void {
+	/** While false (say, while a front is being drawn) clicks on canvas pins go to the map. */
+	setInteractive(interactive: boolean): void {
+		this.pointer?.setEnabled(interactive);
+	}
+
+	/**
+	 * Brings the map in line with `pins`, on the next frame: a burst of remote changes costs one
+	 * redraw, not one each. `now` is the moment "changed hands recently" is measured from (a
+	 * replay passes its time); by default, the newest change of control on the board.
+	 */
+	update(pins: readonly Pin[], selectedId: string | null, now?: number): void {
+		this.pins = pins;
 		this.selectedId = selectedId;
-		const seen = new Set<string>();
-		for (const pin of pins) {
-			seen.add(pin.id);
-			const look = appearance(pin, pin.id === selectedId);
-			const entry = this.entries.get(pin.id);
-			if (!entry) {
-				this.entries.set(pin.id, { marker: this.createMarker(pin), pin, shown: look });
-				continue;
-			}
-			entry.pin = pin;
-			const position = entry.marker.getLatLng();
-			// Leave a marker alone while it is being dragged: the drop will write its position.
-			if (!this.dragging.has(pin.id) && (position.lat !== pin.lat || position.lng !== pin.lng)) entry.marker.setLatLng([pin.lat, pin.lng]);
-			if (entry.shown !== look) {
-				entry.marker.setIcon(this.icon(pin));
-				entry.marker.setZIndexOffset(pin.id === selectedId ? 1000 : 0);
-				entry.shown = look;
-			}
-		}
-		for (const [id, entry] of this.entries) {
-			if (seen.has(id)) continue;
-			entry.marker.remove();
-			this.entries.delete(id);
-		}
-		this.declutter();
+		this.now = now;
+		if (!milsymbolReady() && pins.some((pin) => pin.kind === 'unit')) void loadMilsymbol().then(() => this.redraw(true));
+		this.scheduleRender();
 	}
 
-	/** Hides labels that would overlap more important ones (layer pixels: unchanged by panning). */
-	private declutter(): void {
-		const map = this.map;
-		if (!map) return;
-		const candidates = [...this.entries.values()].map(({ pin, marker }) => {
-			const { x, y } = map.latLngToLayerPoint(marker.getLatLng());
-			const priority = pin.id === this.selectedId ? 0 : (LABEL_PRIORITY[pin.kind] ?? OTHER_PRIORITY);
-			return { id: pin.id, x, y, width: this.labelWidth(pin.name), priority };
+	/** The map settled somewhere else: other pins are near, and all are at new pixels. */
+	private readonly onMoveEnd = () => this.redraw();
+
+	/** The view or the drawings changed: draw again even if the pins did not. */
+	private redraw(later = false): void {
+		this.last = null;
+		if (later) this.scheduleRender();
+		else this.render();
+	}
+
+	private scheduleRender(): void {
+		if (this.frame || !this.map) return;
+		this.frame = requestAnimationFrame(() => {
+			this.frame = 0;
+			this.render();
 		});
+	}
+
+	private render(): void {
+		cancelAnimationFrame(this.frame);
+		this.frame = 0;
+		const map = this.map;
+		if (!map || !this.canvas) return;
+		const reference = changeReference(this.pins, this.now);
+		const bounds = map.getBounds().pad(PADDING);
+		const [south, north, west, east] = [bounds.getSouth(), bounds.getNorth(), bounds.getWest(), bounds.getEast()];
+		const near = this.pins.filter(
+			(pin) => (pin.lat >= south && pin.lat <= north && pin.lng >= west && pin.lng <= east) || pin.id === this.selectedId || this.markers.isDragging(pin.id)
+		);
+		if (this.last && this.last.selectedId === this.selectedId && this.last.reference === reference && drawnAlike(this.last.near, near)) return;
+		this.last = { near, selectedId: this.selectedId, reference };
+		if (this.mode === 'markers' && near.length > DOM_HIGH) this.mode = 'canvas';
+		else if (this.mode === 'canvas' && near.length < DOM_LOW) this.mode = 'markers';
+		const asMarker = (pin: Pin) => this.mode === 'markers' || pin.id === this.selectedId || this.markers.isDragging(pin.id);
+
+		const drawn = near.map((pin) => {
+			const { x, y } = map.latLngToLayerPoint([pin.lat, pin.lng]);
+			const priority = pin.id === this.selectedId ? 0 : (LABEL_PRIORITY[pin.kind] ?? OTHER_PRIORITY);
+			return { pin, look: pinLook(pin, reference), x, y, priority };
+		});
+		this.markers.sync(
+			drawn.filter(({ pin }) => asMarker(pin)).map(({ pin, look }) => ({ pin, look, title: pinTitle(pin, reference), selected: pin.id === this.selectedId }))
+		);
+		const candidates: LabelCandidate[] = drawn.map(({ pin, look, x, y, priority }) => ({
+			id: pin.id, x, y, priority, width: this.labelWidth(pin.name), labelX: look.labelX, radius: look.radius
+		}));
 		const hidden = hiddenLabels(candidates);
-		for (const { pin, marker } of this.entries.values()) {
-			marker.getElement()?.querySelector('.sb-pin')?.classList.toggle('sb-pin--label-hidden', hidden.has(pin.id));
+		this.markers.setHiddenLabels(hidden);
+		const pane = map.getPane(PANE);
+		if (pane) pane.dataset.mode = this.mode;
+		if (this.mode === 'markers') {
+			this.canvas.clear();
+			if (pane) pane.dataset.drawn = '0';
+			return;
 		}
+		const crowd: CanvasPin[] = drawn
+			.filter(({ pin }) => !asMarker(pin))
+			// The least important first, so cities and rail hubs are drawn on top.
+			.sort((a, b) => b.priority - a.priority)
+			.map(({ pin, look, x, y }) => ({
+				id: pin.id, x, y, look,
+				colour: CONTROL_COLOURS[pin.kind === 'unit' ? pin.side : pin.control],
+				label: hidden.has(pin.id) ? null : pin.name
+			}));
+		this.canvas.draw(crowd);
+		// For tests and the bench: how the pins are drawn, without reaching into the layer.
+		if (pane) pane.dataset.drawn = String(crowd.length);
+	}
+
+	private titleOf(id: string): string {
+		const pin = this.pins.find((candidate) => candidate.id === id);
+		return pin ? pinTitle(pin, changeReference(this.pins, this.now)) : '';
 	}
 
 	private labelWidth(name: string): number {
 		let width = this.labelWidths.get(name);
 		if (width === undefined) {
+			if (this.labelWidths.size >= MAX_WIDTHS) this.labelWidths.clear();
 			if (this.measure) this.measure.font = LABEL_FONT;
 			width = this.measure ? this.measure.measureText(name).width : name.length * 7;
 			this.labelWidths.set(name, width);
 		}
 		return width;
-	}
-
-	private icon(pin: Pin): L.DivIcon {
-		return L.divIcon({ html: pinElement(pin, pin.id === this.selectedId), className: 'sb-pin-icon', iconSize: [16, 16], iconAnchor: [8, 8] });
-	}
-
-	private createMarker(pin: Pin): L.Marker {
-		const marker = L.marker([pin.lat, pin.lng], {
-			icon: this.icon(pin),
-			draggable: this.editable,
-			keyboard: true,
-			riseOnHover: true,
-			autoPan: true
-		});
-		marker.on('click', () => this.events.onSelect(pin.id));
-		marker.on('dragstart', () => this.dragging.add(pin.id));
-		marker.on('dragend', () => {
-			this.dragging.delete(pin.id);
-			const { lat, lng } = marker.getLatLng();
-			this.events.onMove(pin.id, lat, lng);
-		});
-		marker.addTo(this.group);
-		return marker;
 	}
 }

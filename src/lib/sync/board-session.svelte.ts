@@ -30,10 +30,11 @@ export class BoardSession {
 	readonly persistence: IndexeddbPersistence;
 	readonly context: OperationContext;
 
-	pins = $state<Pin[]>([]);
-	fronts = $state<Front[]>([]);
-	reports = $state<Report[]>([]);
-	sectors = $state<Sector[]>([]);
+	// Raw: each view is replaced whole on every change, so deep proxies would only add cost.
+	pins = $state.raw<Pin[]>([]);
+	fronts = $state.raw<Front[]>([]);
+	reports = $state.raw<Report[]>([]);
+	sectors = $state.raw<Sector[]>([]);
 	meta = $state<BoardMeta>({});
 	connection = $state<ConnectionState>('connecting');
 	/** Set when the server says the board does not exist. */
