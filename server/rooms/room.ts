@@ -82,6 +82,8 @@ export class Room {
 
 	/** Handles one frame from a watcher. A bad frame closes that connection only. */
 	receive(connection: Connection, data: Uint8Array): void {
+		// Frames still in flight after a refusal are not this room's business any more.
+		if (connection.closed) return;
 		let message: messages.IncomingMessage;
 		try {
 			message = messages.decodeMessage(data);
@@ -156,6 +158,13 @@ export class Room {
 
 	private applyFrom(connection: Connection, update: Uint8Array): void {
 		const verdict = this.options.validator(this.doc, update);
+		if (!verdict.ok && verdict.missingDependencies) {
+			// Not bad, only early (an edit made offline, sent before the resync finished). Stock
+			// clients never reconnect after a 44xx close, so ask for everything again instead: the
+			// client's answer carries the update with what it depends on.
+			connection.send(messages.encodeSyncStep1(Y.encodeStateVector(this.doc)));
+			return;
+		}
 		if (!verdict.ok) {
 			this.refuse(connection, verdict.malformed ? CLOSE_CODES.malformed : CLOSE_CODES.rejected, verdict.reason);
 			return;
@@ -169,7 +178,7 @@ export class Room {
 
 	private refuse(connection: Connection, code: number, reason: string): void {
 		this.options.logger.warn(`board ${this.boardId}: closing ${connection.actor ?? 'anonymous'} (${code}): ${reason}`);
-		connection.close(code, reason.slice(0, 120));
+		connection.close(code, closeReason(reason));
 	}
 
 	private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -245,4 +254,12 @@ export class Room {
 		for (const connection of this.connections) connection.close(CLOSE_CODES.internalError, CLOSE_REASONS[CLOSE_CODES.internalError]);
 		this.options.onBroken?.(this);
 	}
+}
+
+/** A WebSocket close reason may be at most 123 bytes of UTF-8 (`ws` throws beyond that). */
+export function closeReason(reason: string): string {
+	const bytes = new TextEncoder().encode(reason);
+	if (bytes.length <= 123) return reason;
+	// Cut on a byte boundary; a multi-byte character split there decodes to U+FFFD, which goes.
+	return new TextDecoder().decode(bytes.slice(0, 120)).replace(/\uFFFD+$/, '');
 }

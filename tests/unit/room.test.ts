@@ -4,7 +4,7 @@ import { addPin } from '../../src/lib/model/pin-operations';
 import { readAll } from '../../src/lib/model/records';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
 import { Connection } from '../../server/rooms/connection';
-import { Room } from '../../server/rooms/room';
+import { closeReason, Room } from '../../server/rooms/room';
 import * as messages from '../../server/rooms/sync-messages';
 import { validateUpdate } from '../../server/rooms/update-validator';
 import { MemorySocket } from '../helpers/memory-socket';
@@ -161,5 +161,31 @@ describe('room', () => {
 		expect(slow.socket.sent.length).toBe(whileSlow);
 		slow.socket.bufferedAmount = 0;
 		await waitFor(() => readAll(slow.socket.replica(), 'pins').length === 4, { what: 'catch-up' });
+	});
+
+	it('[R10] an update that arrives before what it depends on gets a resync, not a fatal close', () => {
+		const { room, join, storage } = setup();
+		const client = join('offline editor');
+		const replica = new Y.Doc();
+		addPin(replica, { id: 'pin-a', name: 'a', lat: 1, lng: 1 });
+		const first = Y.encodeStateAsUpdate(replica);
+		const vector = Y.encodeStateVector(replica);
+		addPin(replica, { id: 'pin-b', name: 'b', lat: 2, lng: 2 });
+		const second = Y.encodeStateAsUpdate(replica, vector);
+		const sentBefore = client.socket.sent.length;
+		room.receive(client.connection, messages.encodeUpdate(second));
+		expect(client.socket.closedWith).toBeNull();
+		expect(messages.decodeMessage(client.socket.sent[sentBefore]!).type).toBe('sync-step-1');
+		expect(readAll(room.doc, 'pins')).toEqual([]);
+		room.receive(client.connection, messages.encodeUpdate(Y.mergeUpdates([first, second])));
+		expect(readAll(room.doc, 'pins').map((pin) => pin.name).sort()).toEqual(['a', 'b']);
+		expect(storage.log.length).toBe(0); // logged at the next flush, not before
+	});
+
+	it('[R11] close reasons fit the 123-byte limit even when cut inside a character', () => {
+		expect(closeReason('short')).toBe('short');
+		const cut = closeReason('pins/'.concat('ж'.repeat(100)));
+		expect(new TextEncoder().encode(cut).length).toBeLessThanOrEqual(123);
+		expect(cut).not.toContain('\uFFFD');
 	});
 });

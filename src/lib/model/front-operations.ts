@@ -12,7 +12,8 @@ import { ModelValidationError, parseOrThrow } from './validation-error';
 
 function frontMap(doc: Y.Doc, id: string) {
 	const map = collection(doc, 'fronts').get(id);
-	if (!map) throw new ModelValidationError('front', [{ path: 'id', message: `no front with id "${id}"` }]);
+	// A foreign client may have put something else under the id: treat it as missing, not crash.
+	if (!(map instanceof Y.Map)) throw new ModelValidationError('front', [{ path: 'id', message: `no front with id "${id}"` }]);
 	return map;
 }
 

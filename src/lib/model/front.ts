@@ -37,7 +37,7 @@ export const frontSchema = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['points'],
-				message: `a ${front.kind} needs at least ${MIN_POINTS[front.kind]} points`
+				message: `${front.kind === 'area' ? 'an' : 'a'} ${front.kind} needs at least ${MIN_POINTS[front.kind]} points`
 			});
 		}
 	});

@@ -10,7 +10,8 @@ import { ModelValidationError, parseOrThrow } from './validation-error';
 
 function pinMap(doc: Y.Doc, id: string) {
 	const map = collection(doc, 'pins').get(id);
-	if (!map) throw new ModelValidationError('pin', [{ path: 'id', message: `no pin with id "${id}"` }]);
+	// A foreign client may have put something else under the id: treat it as missing, not crash.
+	if (!(map instanceof Y.Map)) throw new ModelValidationError('pin', [{ path: 'id', message: `no pin with id "${id}"` }]);
 	return map;
 }
 

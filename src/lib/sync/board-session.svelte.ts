@@ -39,6 +39,8 @@ export class BoardSession {
 	connection = $state<ConnectionState>('connecting');
 	/** Set when the server says the board does not exist. */
 	notFound = $state(false);
+	/** The server refused a change from this browser (close 4422): why. */
+	refused = $state<string | null>(null);
 	/** True once the first full sync with the server has completed. */
 	loaded = $state(false);
 
@@ -71,10 +73,20 @@ export class BoardSession {
 			if (event?.code === CLOSE_CODES.unknownBoard) {
 				this.notFound = true;
 				this.provider.disconnect();
+			} else if (event?.code === CLOSE_CODES.rejected) {
+				// Reconnecting would resend the same change and be refused again.
+				this.refused = event.reason || 'a change from this browser does not fit the board';
+				this.provider.disconnect();
 			}
 		});
 		for (const [name, refresh] of this.refreshers) collection(this.doc, name).observeDeep(refresh);
 		metaMap(this.doc).observe(this.refreshMeta);
+	}
+
+	/** Forgets this browser's copy of the board (including the refused change) and starts over. */
+	async discardLocalCopy(): Promise<void> {
+		await this.persistence.clearData();
+		location.reload();
 	}
 
 	destroy(): void {
