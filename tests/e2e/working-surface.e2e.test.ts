@@ -133,6 +133,28 @@ describe('the working surface in Chromium', () => {
 		await page.context().close();
 	});
 
+	it('forms say clearly what is wrong with an empty name or a latitude of 123, and change nothing', async () => {
+		const { id } = await createBoard(server.url, 'Bad values');
+		const bot = await connectSynced(server.wsUrl, id, 'bot');
+		const page = await openBoard(browser, server.url, id, 'Olena');
+		await clickMap(page, 0.5, 0.5);
+		await page.getByRole('button', { name: 'Add pin' }).click();
+		await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Name must not be empty/);
+		await page.getByPlaceholder('Name this pin').fill('Izium');
+		await page.getByRole('button', { name: 'Add pin' }).click();
+		await waitFor(() => readAll(bot.doc, 'pins').length === 1);
+		const details = page.getByRole('region', { name: 'Pin details' });
+		await details.getByLabel('Latitude').fill('123');
+		await details.getByLabel('Latitude').press('Enter');
+		await expect.poll(() => details.getByRole('alert').textContent()).toMatch(/lat.*(90|too big)/i);
+		expect(readAll(bot.doc, 'pins')[0]!.lat).not.toBe(123);
+		await details.getByLabel('Latitude').fill('49.2');
+		await details.getByLabel('Latitude').press('Enter');
+		await waitFor(() => readAll(bot.doc, 'pins')[0]!.lat === 49.2, { what: 'a valid latitude to be saved' });
+		bot.destroy();
+		await page.context().close();
+	});
+
 	it('measures a distance along a path in km', async () => {
 		const page = await openBoard(browser, server.url, DEMO_BOARD_ID, 'Measurer');
 		await draw(page, 'Measure distance', [[0.4, 0.4], [0.6, 0.5]]);
