@@ -8,6 +8,7 @@ import type { Front } from '$lib/model/front';
 import { arrowhead, smoothPath, type Px } from './arrow-geometry';
 import { frontLook } from './front-style';
 import { optIn, vertices } from './geoman';
+import { textElement } from './text-content';
 
 export interface FrontLayerEvents {
 	onSelect(id: string): void;
@@ -90,7 +91,7 @@ export class FrontLayer {
 		}
 		const layer = L.featureGroup(parts);
 		const label = front.label || `${front.kind} (${front.side})`;
-		layer.bindTooltip(`${label} · ${front.state}`, { sticky: true, className: 'sb-front-tooltip' });
+		layer.bindTooltip(textElement(`${label} · ${front.state}`), { sticky: true, className: 'sb-front-tooltip' });
 		layer.on('click', (event: L.LeafletMouseEvent) => {
 			L.DomEvent.stop(event);
 			this.events.onSelect(front.id);

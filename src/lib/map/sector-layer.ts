@@ -4,6 +4,7 @@
  */
 import L from 'leaflet';
 import type { Sector } from '$lib/model/sector';
+import { textElement } from './text-content';
 
 export class SectorLayer {
 	private readonly group = L.layerGroup();
@@ -41,7 +42,7 @@ export class SectorLayer {
 					interactive: false
 				}
 			);
-			layer.bindTooltip(sector.name, { permanent: true, direction: 'center', className: 'sb-sector-label', interactive: false });
+			layer.bindTooltip(textElement(sector.name), { permanent: true, direction: 'center', className: 'sb-sector-label', interactive: false });
 			this.group.addLayer(layer);
 			this.shown.set(sector.id, { sector, focused, layer });
 		}
