@@ -1,0 +1,52 @@
+/**
+ * Moments of a board, as pure helpers: links to them (`/b/<id>?at=<ISO>` opens the board in
+ * replay at that moment), how they read (UTC), and which reports a moment shows under each clock.
+ */
+import type { Report } from '../model/report';
+import { boardPagePath } from '../protocol/endpoints';
+import { parseMoment } from '../protocol/history';
+
+/** The query parameter naming the moment a board opens at in replay. */
+export const REPLAY_PARAM = 'at';
+
+/** The moment `?at=` names (ISO 8601 or epoch ms), or null when absent or not a moment. */
+export function readReplayParam(url: URL): number | null {
+	const value = url.searchParams.get(REPLAY_PARAM);
+	if (value === null || value.trim() === '') return null;
+	return parseMoment(value) ?? null;
+}
+
+/** The path of the board opened in replay at `time` (epoch ms): `/b/<id>?at=2022-09-10T14:05:00.000Z`. */
+export function replayUrl(boardId: string, time: number): string {
+	const iso = new Date(Math.max(0, Math.round(time))).toISOString();
+	return `${boardPagePath(boardId)}?${REPLAY_PARAM}=${encodeURIComponent(iso)}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "10 Sep 2022 14:05 UTC"; with seconds: "10 Sep 2022 14:05:09 UTC". */
+export function formatUtc(time: number, seconds = false): string {
+	const d = new Date(time);
+	const clock = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${seconds ? `:${two(d.getUTCSeconds())}` : ''}`;
+	return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${clock} UTC`;
+}
+
+/**
+ * Two clocks for replay. "As changed" (the default) shows the board exactly as the log had it at
+ * the replay time. "As happened" also hides reports whose event time is after the replay time:
+ * a report posted early about something that was still to happen is not shown yet.
+ */
+export type ReplayClock = 'changed' | 'happened';
+
+export const CLOCK_LABELS: Record<ReplayClock, string> = {
+	changed: 'as changed',
+	happened: 'as happened'
+};
+
+/** The reports to show at `time` under `clock`; the input array itself when nothing is hidden. */
+export function reportsAsOf<T extends Pick<Report, 'eventTime'>>(reports: T[], time: number, clock: ReplayClock): T[] {
+	if (clock === 'changed') return reports;
+	const kept = reports.filter((report) => report.eventTime <= time);
+	return kept.length === reports.length ? reports : kept;
+}

@@ -1,0 +1,175 @@
+/**
+ * Replay of one board: which moment is shown, the board's content at it (from the history API,
+ * `update=false`), playback and stepping. The page shows `content` instead of the live session
+ * while `active`. Stale answers never win: every fetch of a moment goes through a LatestLoader.
+ */
+import type { BoardContent, HistoryState, HistorySummary } from '../protocol/history';
+import { HistoryClient, LatestLoader, type FetchLike, type Moment } from './history-client';
+import type { ReplayClock } from './moments';
+
+export const SPEEDS = [1, 10, 60, 600] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+/** Scrubbing waits this long for the slider to rest; playback fetches at most this often. */
+const SEEK_DEBOUNCE_MS = 80;
+/** What replay shows before its first moment has loaded: nothing, rather than the live board. */
+export const EMPTY_CONTENT: BoardContent = { pins: [], fronts: [], reports: [], sectors: [], meta: {} };
+const PLAY_FETCH_MS = 150;
+
+export class ReplayController {
+	active = $state(false);
+	/** The moment shown, epoch ms. */
+	time = $state(0);
+	/** The newest update included in `content` (0: before the first). */
+	seq = $state(0);
+	/** The time of update `seq` (null at seq 0). */
+	seqAt = $state<number | null>(null);
+	loading = $state(false);
+	/** What is being loaded, for a long history's first (cold) request. */
+	progress = $state<string | null>(null);
+	error = $state<string | null>(null);
+	content = $state.raw<BoardContent | null>(null);
+	summary = $state.raw<HistorySummary | null>(null);
+	playing = $state(false);
+	speed = $state<Speed>(60);
+	clock = $state<ReplayClock>('changed');
+
+	readonly client: HistoryClient;
+	private readonly loader: LatestLoader<{ state: HistoryState; moveTime: boolean }>;
+	private seekTimer: ReturnType<typeof setTimeout> | null = null;
+	private frame: number | null = null;
+	private lastFrame = 0;
+	private lastFetch = 0;
+	private opening = 0;
+
+	constructor(boardId: string, fetcher?: FetchLike) {
+		this.client = new HistoryClient(boardId, fetcher);
+		this.loader = new LatestLoader(
+			({ state, moveTime }) => {
+				this.content = state.content;
+				this.seq = state.seq;
+				this.seqAt = state.at;
+				if (moveTime && state.at !== null) this.time = state.at;
+				this.loading = false;
+				this.progress = null;
+			},
+			(error) => {
+				this.error = error.message;
+				this.loading = false;
+				this.progress = null;
+			}
+		);
+	}
+
+	/** First and last moments of the log (both 0 for an empty board). */
+	get start(): number {
+		return this.summary?.first?.at ?? 0;
+	}
+	get end(): number {
+		return this.summary?.last?.at ?? 0;
+	}
+
+	/** Enters replay at `at` (clamped to the log) or at the last moment. */
+	async open(at?: number): Promise<void> {
+		const opening = ++this.opening;
+		this.active = true;
+		this.error = null;
+		this.loading = true;
+		this.progress = 'Reading the board’s history…';
+		try {
+			const summary = await this.client.summary();
+			if (opening !== this.opening || !this.active) return;
+			this.summary = summary;
+			this.progress = `Rebuilding the board from ${summary.count.toLocaleString('en')} logged updates…`;
+			this.time = this.clamp(at ?? this.end);
+			await this.load({ at: this.time }, false);
+		} catch (error) {
+			if (opening !== this.opening) return;
+			this.error = error instanceof Error ? error.message : String(error);
+			this.loading = false;
+			this.progress = null;
+		}
+	}
+
+	/** Moves to `time` at once; the board follows when the slider rests. */
+	seek(time: number): void {
+		if (!this.active) return;
+		this.time = this.clamp(time);
+		if (this.seekTimer) clearTimeout(this.seekTimer);
+		this.seekTimer = setTimeout(() => {
+			this.seekTimer = null;
+			void this.load({ at: this.time }, false);
+		}, SEEK_DEBOUNCE_MS);
+	}
+
+	/** To the next (+1) or previous (-1) logged change. */
+	step(direction: 1 | -1): void {
+		if (!this.active || !this.summary?.last) return;
+		this.pause();
+		const behindShown = direction === -1 && this.seqAt !== null && this.time > this.seqAt;
+		const target = behindShown ? this.seq : this.seq + direction;
+		if (target < 1 || target > this.summary.last.seq) return;
+		void this.load({ seq: target }, true);
+	}
+
+	play(): void {
+		if (!this.active || this.playing || this.end <= this.start) return;
+		if (this.time >= this.end) this.time = this.start;
+		this.playing = true;
+		this.lastFrame = performance.now();
+		this.lastFetch = 0;
+		this.frame = requestAnimationFrame(this.tick);
+	}
+
+	pause(): void {
+		if (!this.playing) return;
+		this.playing = false;
+		if (this.frame !== null) cancelAnimationFrame(this.frame);
+		this.frame = null;
+		void this.load({ at: this.time }, false);
+	}
+
+	toggle(): void {
+		if (this.playing) this.pause();
+		else this.play();
+	}
+
+	exit(): void {
+		this.pause();
+		this.opening++;
+		if (this.seekTimer) clearTimeout(this.seekTimer);
+		this.seekTimer = null;
+		this.loader.cancel();
+		this.active = false;
+		this.loading = false;
+		this.progress = null;
+		this.error = null;
+		this.content = null;
+	}
+
+	private readonly tick = (now: number) => {
+		if (!this.playing) return;
+		this.time = Math.min(this.end, this.time + (now - this.lastFrame) * this.speed);
+		this.lastFrame = now;
+		if (this.time >= this.end) {
+			this.pause();
+			return;
+		}
+		// At most every PLAY_FETCH_MS, and never over an unanswered fetch: on a slow server each
+		// new request would abort the last and nothing would ever be shown.
+		if (now - this.lastFetch >= PLAY_FETCH_MS && !this.loader.pending) {
+			this.lastFetch = now;
+			void this.load({ at: this.time }, false);
+		}
+		this.frame = requestAnimationFrame(this.tick);
+	};
+
+	private load(moment: Moment, moveTime: boolean): Promise<void> {
+		if (!this.content) this.loading = true;
+		return this.loader.request(async (signal) => ({ state: await this.client.state(moment, signal), moveTime }));
+	}
+
+	private clamp(time: number): number {
+		return Math.min(this.end, Math.max(this.start, time));
+	}
+}
