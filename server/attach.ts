@@ -5,6 +5,8 @@
  * to mount in front of the app, and a close that flushes everything.
  */
 import type { Server as HttpServer } from 'node:http';
+import { createAccessApi } from './auth/access-api';
+import { BoardAccess } from './auth/board-access';
 import { BoardDirectory } from './boards/board-directory';
 import type { ServerConfig } from './config';
 import { seedDemoBoard } from './demo/seed-demo';
@@ -13,13 +15,13 @@ import { createLogger } from './logger';
 import { RoomRegistry } from './rooms/room-registry';
 import { validateUpdate } from './rooms/update-validator';
 import { openSqliteStorage } from './storage/sqlite-storage';
-import type { HistoryStorage } from './storage/storage';
+import type { ServerStorage } from './storage/storage';
 import { createControlPlane } from './transport/control-plane';
 import { createHistoryApi } from './transport/history-api';
 import { createHttpApi } from './transport/http-api';
 import { createYjsEndpoint } from './transport/yjs-websocket';
 
-export async function attachSituationBoard(httpServer: HttpServer, config: ServerConfig, storage?: HistoryStorage) {
+export async function attachSituationBoard(httpServer: HttpServer, config: ServerConfig, storage?: ServerStorage) {
 	const logger = createLogger(config.logLevel);
 	const store = storage ?? openSqliteStorage(config.dataDir);
 	let directory: BoardDirectory | undefined;
@@ -33,6 +35,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 		onLoad: (room) => directory?.watchRoom(room)
 	});
 	directory = new BoardDirectory(store, rooms);
+	const access = new BoardAccess(store, config);
 
 	if (config.seedDemo) {
 		// Loaded only when wanted: the demo script is data a server with SEED_DEMO=false never needs.
@@ -40,18 +43,19 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 		await seedDemoBoard(directory, KHARKIV_2022, logger);
 	}
 
-	const yjs = createYjsEndpoint({ rooms, directory, logger, maxMessageBytes: config.maxMessageBytes });
+	const yjs = createYjsEndpoint({ rooms, directory, logger, access, limits: config });
 	const onUpgrade = (...args: Parameters<typeof yjs.handleUpgrade>) => void yjs.handleUpgrade(...args);
 	// First in line: socket.io and Vite's HMR check their own paths and ignore ours.
 	httpServer.prependListener('upgrade', onUpgrade);
-	const control = createControlPlane(httpServer, directory, logger);
+	const control = createControlPlane(httpServer, directory, logger, access);
 	const history = new BoardHistory(store, directory);
-	const apiMiddleware = createHttpApi(directory, config, logger, [createHistoryApi(directory, history)]);
+	const apiMiddleware = createHttpApi(directory, config, logger, access, [createAccessApi(access), createHistoryApi(directory, history, access)]);
 
 	let closing: Promise<void> | null = null;
 	return {
 		apiMiddleware,
 		directory,
+		access,
 		rooms,
 		history,
 		storage: store,

@@ -3,6 +3,7 @@
  * mirrors this list. Other modules receive a `ServerConfig`, never the environment.
  */
 import path from 'node:path';
+import { ACCESS_MODES, type AccessMode } from '../src/lib/protocol/access';
 
 export interface ServerConfig {
 	/** TCP port of the one http.Server (app, Yjs, socket.io). */
@@ -25,6 +26,18 @@ export interface ServerConfig {
 	seedDemo: boolean;
 	/** `info` logs lifecycle lines; `warn` only problems; `silent` for tests. */
 	logLevel: 'info' | 'warn' | 'silent';
+	/** Access mode of a newly created board. `public-edit`: a link to the board is enough to help. */
+	defaultAccess: AccessMode;
+	/** `anyone` may create boards, or only callers presenting ADMIN_TOKEN (`token`). */
+	boardCreation: 'anyone' | 'token';
+	/** Server-wide secret: may create boards and is owner of every board (recovers a lost owner link). */
+	adminToken: string | null;
+	/** Sustained messages per second one Yjs connection may send; beyond the burst it is closed (4429). */
+	rateLimitPerSecond: number;
+	/** Messages one Yjs connection may send at once before the sustained rate applies. */
+	rateLimitBurst: number;
+	/** Yjs connections one board accepts; the next is closed with 4503. */
+	maxConnectionsPerBoard: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -37,7 +50,16 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	maxMessageBytes: 8 * 1024 * 1024,
 	maxBufferedBytes: 4 * 1024 * 1024,
 	seedDemo: true,
-	logLevel: 'info'
+	logLevel: 'info',
+	defaultAccess: 'public-edit',
+	boardCreation: 'anyone',
+	adminToken: null,
+	// A dragged pin sends ~60 updates/s plus awareness; the bench's top point drives 2 000 updates/s
+	// through 4 writers (500/s each, bench/config.ts). 1 000/s with a 2 000 burst leaves both
+	// unaffected and still stops a client stuck in a send loop (tens of thousands per second).
+	rateLimitPerSecond: 1000,
+	rateLimitBurst: 2000,
+	maxConnectionsPerBoard: 2000
 };
 
 type Env = Record<string, string | undefined>;
@@ -66,6 +88,17 @@ export function readConfig(env: Env = process.env): ServerConfig {
 	if (logLevel !== 'info' && logLevel !== 'warn' && logLevel !== 'silent') {
 		throw new Error(`LOG_LEVEL must be info, warn or silent, got "${logLevel}"`);
 	}
+	const defaultAccess = (env.DEFAULT_ACCESS || DEFAULT_CONFIG.defaultAccess) as AccessMode;
+	if (!ACCESS_MODES.includes(defaultAccess)) {
+		throw new Error(`DEFAULT_ACCESS must be one of ${ACCESS_MODES.join(', ')}, got "${defaultAccess}"`);
+	}
+	const boardCreation = env.BOARD_CREATION || DEFAULT_CONFIG.boardCreation;
+	if (boardCreation !== 'anyone' && boardCreation !== 'token') {
+		throw new Error(`BOARD_CREATION must be anyone or token, got "${boardCreation}"`);
+	}
+	const adminToken = env.ADMIN_TOKEN || null;
+	if (boardCreation === 'token' && !adminToken) throw new Error('BOARD_CREATION=token needs ADMIN_TOKEN');
+	if (adminToken !== null && adminToken.length < 16) throw new Error('ADMIN_TOKEN must be at least 16 characters');
 	return {
 		port: integer(env, 'PORT', DEFAULT_CONFIG.port, 0),
 		host: env.HOST || DEFAULT_CONFIG.host,
@@ -76,6 +109,12 @@ export function readConfig(env: Env = process.env): ServerConfig {
 		maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', DEFAULT_CONFIG.maxMessageBytes, 1024),
 		maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', DEFAULT_CONFIG.maxBufferedBytes, 1024),
 		seedDemo: flag(env, 'SEED_DEMO', DEFAULT_CONFIG.seedDemo),
-		logLevel
+		logLevel,
+		defaultAccess,
+		boardCreation,
+		adminToken,
+		rateLimitPerSecond: integer(env, 'RATE_LIMIT_PER_SECOND', DEFAULT_CONFIG.rateLimitPerSecond, 1),
+		rateLimitBurst: integer(env, 'RATE_LIMIT_BURST', DEFAULT_CONFIG.rateLimitBurst, 1),
+		maxConnectionsPerBoard: integer(env, 'MAX_CONNECTIONS_PER_BOARD', DEFAULT_CONFIG.maxConnectionsPerBoard, 1)
 	};
 }

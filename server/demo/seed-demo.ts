@@ -10,6 +10,8 @@ import type { DemoBoard } from './demo-script';
 export async function seedDemoBoard(directory: BoardDirectory, demo: DemoBoard, logger: Logger): Promise<boolean> {
 	if (await directory.get(demo.id)) return false;
 	const firstAt = Date.parse(demo.steps[0]?.at ?? new Date().toISOString());
+	// directory.create, not createOwnedBoard: the demo stays public-edit (the storage default) whatever
+	// DEFAULT_ACCESS says, so a newcomer can try it at once; it has no owner token (ADMIN_TOKEN owns it).
 	await directory.create({ id: demo.id, title: demo.title, actor: 'Situation Board', at: firstAt });
 	await directory.withRoom(demo.id, (room) => {
 		for (const step of demo.steps) {

@@ -1,4 +1,5 @@
-/** One watcher's connection to a room: its socket, who it is, and its delivery state. */
+/** One watcher's connection to a room: its socket, who it is, what it may do, and its delivery state. */
+import type { Role } from '../../src/lib/protocol/access';
 import type { RoomSocket } from './room-socket';
 
 export class Connection {
@@ -10,6 +11,13 @@ export class Connection {
 	 */
 	lagging = false;
 	closed = false;
+	/**
+	 * What this watcher may do; a viewer's updates are refused (room.ts). Mutable: an owner changing
+	 * the board's mode changes what anonymous watchers may do while they are connected.
+	 */
+	role: Role = 'editor';
+	/** The board token it joined with (null: anonymous or admin); revoking the token closes it. */
+	tokenId: string | null = null;
 
 	constructor(
 		readonly socket: RoomSocket,

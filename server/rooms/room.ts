@@ -6,7 +6,9 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { roleAtLeast } from '../../src/lib/protocol/access';
 import { CLOSE_CODES, CLOSE_REASONS } from '../../src/lib/protocol/close-codes';
+import { changesNothing } from '../auth/read-only';
 import type { Logger } from '../logger';
 import type { BoardStorage, NewLogEntry } from '../storage/storage';
 import { Connection } from './connection';
@@ -97,6 +99,11 @@ export class Room {
 				else this.replySyncStep2(connection, message.stateVector);
 				break;
 			case 'update':
+				// A viewer may only repeat what the board has (a stock client's sync step 2 on join).
+				if (!roleAtLeast(connection.role, 'editor')) {
+					if (!changesNothing(this.doc, message.update)) this.refuse(connection, CLOSE_CODES.readOnly, CLOSE_REASONS[CLOSE_CODES.readOnly]);
+					break;
+				}
 				this.applyFrom(connection, message.update);
 				break;
 			case 'awareness':

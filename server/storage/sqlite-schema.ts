@@ -28,7 +28,21 @@ const MIGRATIONS: readonly string[] = [
 	) WITHOUT ROWID;`,
 	// 2: replay finds "the last update at or before T" with one index seek (times never go
 	// backwards per board, so the last by time is the last by seq).
-	`CREATE INDEX updates_by_time ON updates (board_id, at);`
+	`CREATE INDEX updates_by_time ON updates (board_id, at);`,
+	// 3: access. Boards from before it stay open to anyone who has the link (public-edit), as they
+	// were. Tokens are kept as SHA-256 hashes only; a revoked one keeps its row (revoked_at) so the
+	// owner's list can say what happened.
+	`ALTER TABLE boards ADD COLUMN access TEXT NOT NULL DEFAULT 'public-edit';
+	CREATE TABLE board_tokens (
+		id TEXT PRIMARY KEY,
+		board_id TEXT NOT NULL REFERENCES boards (id),
+		hash TEXT NOT NULL UNIQUE,
+		role TEXT NOT NULL,
+		label TEXT,
+		created_at INTEGER NOT NULL,
+		revoked_at INTEGER
+	);
+	CREATE INDEX board_tokens_by_board ON board_tokens (board_id);`
 ];
 
 export function migrate(db: Database): void {

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BoardSummary } from '../../src/lib/protocol/boards';
 import { migrate } from './sqlite-schema';
-import type { HistoryStorage, Keyframe, LoggedUpdate, NewLogEntry, StoredBoardState } from './storage';
+import type { AccessMode, Role } from '../../src/lib/protocol/access';
+import type { Keyframe, LoggedUpdate, NewLogEntry, ServerStorage, StoredBoardState, StoredToken } from './storage';
 
 interface BoardRow {
 	id: string;
@@ -29,6 +30,24 @@ const toSummary = (row: BoardRow): BoardSummary => ({
 	createdAt: row.created_at,
 	updatedAt: row.updated_at
 });
+interface TokenRow {
+	id: string;
+	board_id: string;
+	hash: string;
+	role: Role;
+	label: string | null;
+	created_at: number;
+	revoked_at: number | null;
+}
+const toToken = (row: TokenRow): StoredToken => ({
+	id: row.id,
+	boardId: row.board_id,
+	hash: row.hash,
+	role: row.role,
+	label: row.label,
+	createdAt: row.created_at,
+	revokedAt: row.revoked_at
+});
 const bytesOf = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 const toKeyframe = (row: { seq: number; at: number; state: Buffer }): Keyframe => ({ seq: row.seq, at: row.at, state: bytesOf(row.state) });
 const toLogged = (row: UpdateRow): LoggedUpdate => ({
@@ -43,7 +62,7 @@ export const DATABASE_FILE = 'situation-board.sqlite';
 /** One seek on the updates_by_time index; seq breaks ties between updates of one millisecond. */
 export const SEQ_AT_QUERY = 'SELECT seq FROM updates WHERE board_id = ? AND at <= ? ORDER BY at DESC, seq DESC LIMIT 1';
 
-export function openSqliteStorage(dataDir: string): HistoryStorage {
+export function openSqliteStorage(dataDir: string): ServerStorage {
 	fs.mkdirSync(dataDir, { recursive: true });
 	const db = new Database(path.join(dataDir, DATABASE_FILE));
 	db.pragma('journal_mode = WAL');
@@ -69,8 +88,24 @@ export function openSqliteStorage(dataDir: string): HistoryStorage {
 		keyframeAtOrBefore: db.prepare<[string, number], { seq: number; at: number; state: Buffer }>(
 			'SELECT seq, at, state FROM keyframes WHERE board_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1'
 		),
-		seqAt: db.prepare<[string, number], { seq: number }>(SEQ_AT_QUERY)
+		seqAt: db.prepare<[string, number], { seq: number }>(SEQ_AT_QUERY),
+		getAccess: db.prepare<[string], { access: AccessMode }>('SELECT access FROM boards WHERE id = ?'),
+		setAccess: db.prepare('UPDATE boards SET access = ? WHERE id = ?'),
+		allAccess: db.prepare<[], { id: string; access: AccessMode }>('SELECT id, access FROM boards'),
+		addToken: db.prepare('INSERT INTO board_tokens (id, board_id, hash, role, label, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+		tokenByHash: db.prepare<[string], TokenRow>('SELECT * FROM board_tokens WHERE hash = ?'),
+		liveToken: db.prepare<[string, string], TokenRow>('SELECT * FROM board_tokens WHERE board_id = ? AND id = ? AND revoked_at IS NULL'),
+		liveTokens: db.prepare<[string], TokenRow>('SELECT * FROM board_tokens WHERE board_id = ? AND revoked_at IS NULL ORDER BY created_at, id'),
+		revokeToken: db.prepare('UPDATE board_tokens SET revoked_at = ? WHERE board_id = ? AND id = ? AND revoked_at IS NULL')
 	};
+
+	const rotate = db.transaction((boardId: string, id: string, replacement: { id: string; hash: string; at: number }) => {
+		const old = statements.liveToken.get(boardId, id);
+		if (!old) return undefined;
+		statements.revokeToken.run(replacement.at, boardId, id);
+		statements.addToken.run(replacement.id, boardId, replacement.hash, old.role, old.label, replacement.at);
+		return toToken(statements.tokenByHash.get(replacement.hash)!);
+	});
 
 	/** Next sequence number per board, cached: a SELECT per append would be on the hot path. */
 	const lastSeq = new Map<string, number>();
@@ -142,6 +177,31 @@ export function openSqliteStorage(dataDir: string): HistoryStorage {
 		},
 		async seqAt(boardId, time) {
 			return statements.seqAt.get(boardId, Math.min(Math.floor(time), Number.MAX_SAFE_INTEGER))?.seq ?? 0;
+		},
+		async getAccessMode(boardId) {
+			return statements.getAccess.get(boardId)?.access;
+		},
+		async setAccessMode(boardId, mode) {
+			statements.setAccess.run(mode, boardId);
+		},
+		async accessModes() {
+			return new Map(statements.allAccess.all().map((row) => [row.id, row.access]));
+		},
+		async addToken(token) {
+			statements.addToken.run(token.id, token.boardId, token.hash, token.role, token.label, token.createdAt);
+		},
+		async findTokenByHash(hash) {
+			const row = statements.tokenByHash.get(hash);
+			return row ? toToken(row) : undefined;
+		},
+		async listTokens(boardId) {
+			return statements.liveTokens.all(boardId).map(toToken);
+		},
+		async revokeToken(boardId, id, at) {
+			return statements.revokeToken.run(at, boardId, id).changes > 0;
+		},
+		async rotateToken(boardId, id, replacement) {
+			return rotate(boardId, id, replacement);
 		},
 		async close() {
 			if (db.open) db.close();

@@ -3,6 +3,7 @@
  * Methods return promises so a networked backend fits; the SQLite one answers at once.
  * One contract suite (tests/integration/storage-contract.test.ts) runs against every backend.
  */
+import type { AccessMode, Role } from '../../src/lib/protocol/access';
 import type { BoardSummary } from '../../src/lib/protocol/boards';
 
 /** One accepted update as the log keeps it. */
@@ -61,3 +62,34 @@ export interface HistoryStorage extends BoardStorage {
 	/** The last sequence number logged at or before `time` (0 if none); `Infinity` gives the head. */
 	seqAt(boardId: string, time: number): Promise<number>;
 }
+
+/** A board token as stored: the secret's SHA-256 hash (hex), never the secret. */
+export interface StoredToken {
+	id: string;
+	boardId: string;
+	hash: string;
+	role: Role;
+	label: string | null;
+	createdAt: number;
+	revokedAt: number | null;
+}
+
+/** Who may do what on a board (server/auth/board-access.ts is the one user). */
+export interface AccessStorage {
+	/** A board's mode; undefined if there is no such board. New boards start public-edit. */
+	getAccessMode(boardId: string): Promise<AccessMode | undefined>;
+	setAccessMode(boardId: string, mode: AccessMode): Promise<void>;
+	/** Every board's mode, to filter the board list without a query per board. */
+	accessModes(): Promise<Map<string, AccessMode>>;
+	addToken(token: Omit<StoredToken, 'revokedAt'>): Promise<void>;
+	findTokenByHash(hash: string): Promise<StoredToken | undefined>;
+	/** Live (not revoked) tokens of a board, oldest first. */
+	listTokens(boardId: string): Promise<StoredToken[]>;
+	/** Marks a live token revoked; false if the board has no such live token. */
+	revokeToken(boardId: string, id: string, at: number): Promise<boolean>;
+	/** Revokes `id` and adds `replacement` with its role and label, in one step; undefined if not live. */
+	rotateToken(boardId: string, id: string, replacement: { id: string; hash: string; at: number }): Promise<StoredToken | undefined>;
+}
+
+/** Everything the server needs of its storage. */
+export type ServerStorage = HistoryStorage & AccessStorage;

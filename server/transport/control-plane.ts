@@ -14,6 +14,8 @@ import {
 } from '../../src/lib/protocol/control-events';
 import { apiError, ERROR_CODES } from '../../src/lib/protocol/errors';
 import { SOCKET_IO_PATH } from '../../src/lib/protocol/endpoints';
+import { AccessError } from '../auth/access-error';
+import { createOwnedBoard, type BoardAccess } from '../auth/board-access';
 import type { BoardDirectory } from '../boards/board-directory';
 import type { Logger } from '../logger';
 
@@ -38,6 +40,7 @@ function handle<T, A extends unknown[]>(
 			(value) => reply({ ok: true, value }),
 			(error: Error) => {
 				if (error instanceof ModelValidationError) reply({ ok: false, ...apiError(ERROR_CODES.invalid, error.message, error.field) });
+				else if (error instanceof AccessError) reply({ ok: false, ...error.body });
 				else if (error instanceof NotFound) reply({ ok: false, ...apiError(ERROR_CODES.notFound, error.message, 'id') });
 				else {
 					logger.warn(`control plane: ${error.message}`);
@@ -48,7 +51,13 @@ function handle<T, A extends unknown[]>(
 	};
 }
 
-export function createControlPlane(httpServer: HttpServer, directory: BoardDirectory, logger: Logger) {
+/** The secret a client gave in `io(url, { auth: { token } })`, if any. */
+function handshakeSecret(socket: ControlSocket): string | null {
+	const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+	return typeof token === 'string' && token !== '' ? token : null;
+}
+
+export function createControlPlane(httpServer: HttpServer, directory: BoardDirectory, logger: Logger, access: BoardAccess) {
 	const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
 		path: SOCKET_IO_PATH,
 		serveClient: false,
@@ -56,24 +65,38 @@ export function createControlPlane(httpServer: HttpServer, directory: BoardDirec
 		destroyUpgrade: false
 	});
 
-	const stopWatching = directory.onChange((change) => io.emit('boards:changed', change));
+	// A private board is announced only to the sockets whose token opens it (its title is news too).
+	const stopWatching = directory.onChange((change) => {
+		void (async () => {
+			if ((await access.mode(change.board.id)) !== 'private') return void io.emit('boards:changed', change);
+			for (const socket of io.sockets.sockets.values()) {
+				if (await access.grant(change.board.id, handshakeSecret(socket))) socket.emit('boards:changed', change);
+			}
+		})().catch((error: Error) => logger.warn(`announcing ${change.board.id}: ${error.message}`));
+	});
 
 	io.on('connection', (socket) => {
 		socket.emit('hello', { protocolVersion: PROTOCOL_VERSION });
-		socket.on('boards:list', handle(socket, logger, () => directory.list()));
+		const secret = handshakeSecret(socket);
+		socket.on(
+			'boards:list',
+			handle(socket, logger, async () => access.visible(await directory.list(), secret ? [secret] : []))
+		);
 		socket.on(
 			'boards:create',
 			handle(socket, logger, async (request: unknown) => {
 				const parsed = createBoardRequest.safeParse(request);
 				if (!parsed.success) throw ModelValidationError.fromZod('board', parsed.error);
-				return directory.create({ title: parsed.data.title });
+				return createOwnedBoard(directory, access, parsed.data.title, secret);
 			})
 		);
 		socket.on(
 			'boards:rename',
 			handle(socket, logger, async (request: unknown) => {
-				const { id, title } = (request ?? {}) as { id?: unknown; title?: unknown };
+				const { id, title, token } = (request ?? {}) as { id?: unknown; title?: unknown; token?: unknown };
 				if (typeof id !== 'string') throw new ModelValidationError('board', [{ path: 'id', message: 'id must be a string' }]);
+				if (!(await directory.get(id))) throw new NotFound(`no board "${id}"`);
+				await access.require(id, typeof token === 'string' && token !== '' ? token : secret, 'editor');
 				const board = await directory.rename(id, String(title ?? ''));
 				if (!board) throw new NotFound(`no board "${id}"`);
 				return board;

@@ -16,6 +16,8 @@ import {
 	parseMoment,
 	type ChangeCollection
 } from '../../src/lib/protocol/history';
+import { secretOf } from '../auth/access-api';
+import type { BoardAccess } from '../auth/board-access';
 import type { BoardDirectory } from '../boards/board-directory';
 import type { BoardHistory } from '../history/board-history';
 import { SeqOutOfRangeError, type Moment } from '../history/time-travel';
@@ -85,7 +87,7 @@ function collections(query: Query): Set<ChangeCollection> | undefined {
 	return names as Set<ChangeCollection> | undefined;
 }
 
-export function createHistoryApi(directory: BoardDirectory, history: BoardHistory): ApiRoute {
+export function createHistoryApi(directory: BoardDirectory, history: BoardHistory, access: BoardAccess): ApiRoute {
 	async function answer(req: IncomingMessage, res: ServerResponse, boardId: string, what: string, query: Query): Promise<void> {
 		const method = req.method ?? 'GET';
 		if (what === 'fork') {
@@ -94,7 +96,9 @@ export function createHistoryApi(directory: BoardDirectory, history: BoardHistor
 			if (!parsed.success) throw ModelValidationError.fromZod('fork', parsed.error);
 			const { at, seq, title, actor } = parsed.data;
 			const moment: Moment = at !== undefined ? { at: parseMoment(at)! } : seq !== undefined ? { seq } : {};
-			sendJson(res, 201, await history.fork(boardId, { moment, title, ...(actor ? { actor } : {}) }));
+			const fork = await history.fork(boardId, { moment, title, ...(actor ? { actor } : {}) });
+			// The forker owns the fork: it gets the owner token once, like any new board's creator.
+			sendJson(res, 201, { ...fork, ...(await access.adopt(fork.id)) });
 			return;
 		}
 		if (method !== 'GET') throw methodNotAllowed('GET');
@@ -139,6 +143,8 @@ export function createHistoryApi(directory: BoardDirectory, history: BoardHistor
 		if (!match) return false;
 		const boardId = safeDecode(match[1]!);
 		if (boardId === undefined || !(await directory.get(boardId))) throw new HttpError(404, apiError(ERROR_CODES.notFound, 'no such board'));
+		// Reading the record needs a viewer; forking copies it into a new board, so an editor.
+		await access.require(boardId, secretOf(req), match[2] === 'fork' ? 'editor' : 'viewer');
 		try {
 			await answer(req, res, boardId, match[2]!, new Query(url.searchParams));
 		} catch (error) {

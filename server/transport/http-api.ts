@@ -8,6 +8,10 @@ import { ModelValidationError } from '../../src/lib/model/validation-error';
 import { createBoardRequest } from '../../src/lib/protocol/boards';
 import { API } from '../../src/lib/protocol/endpoints';
 import { apiError, ERROR_CODES, type ApiError } from '../../src/lib/protocol/errors';
+import { AccessError } from '../auth/access-error';
+import { secretOf } from '../auth/access-api';
+import { createOwnedBoard, type BoardAccess } from '../auth/board-access';
+import { applySecurityHeaders } from '../auth/security-headers';
 import type { BoardDirectory } from '../boards/board-directory';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
@@ -59,6 +63,7 @@ export function createHttpApi(
 	directory: BoardDirectory,
 	config: Pick<ServerConfig, 'tileUrl'>,
 	logger: Logger,
+	access: BoardAccess,
 	routes: readonly ApiRoute[] = []
 ) {
 	const startedAt = Date.now();
@@ -77,11 +82,14 @@ export function createHttpApi(
 			return true;
 		}
 		if (pathname === API.boards) {
-			if (method === 'GET') sendJson(res, 200, await directory.list());
+			const secret = secretOf(req);
+			// Private boards are listed only to callers whose token opens them: a title can say a lot.
+			if (method === 'GET') sendJson(res, 200, await access.visible(await directory.list(), secret ? [secret] : []));
 			else if (method === 'POST') {
+				access.assertMayCreate(secret);
 				const parsed = createBoardRequest.safeParse(await readJsonBody(req));
 				if (!parsed.success) throw ModelValidationError.fromZod('board', parsed.error);
-				sendJson(res, 201, await directory.create({ title: parsed.data.title }));
+				sendJson(res, 201, await createOwnedBoard(directory, access, parsed.data.title, secret));
 			} else throw methodNotAllowed('GET or POST');
 			return true;
 		}
@@ -90,6 +98,7 @@ export function createHttpApi(
 			if (method !== 'GET') throw methodNotAllowed('GET');
 			const board = await directory.get(decodeURIComponent(pathname.slice(boardPrefix.length)));
 			if (!board) throw new HttpError(404, apiError(ERROR_CODES.notFound, 'no such board'));
+			await access.require(board.id, secretOf(req), 'viewer');
 			sendJson(res, 200, board);
 			return true;
 		}
@@ -99,12 +108,14 @@ export function createHttpApi(
 
 	/** Connect-style middleware: answers API paths, passes everything else to `next`. */
 	return function apiMiddleware(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void {
+		// Here, first in the chain, so the app's pages and files get them as well as the API.
+		applySecurityHeaders(res, config.tileUrl);
 		route(req, res).then(
 			(handled) => {
 				if (!handled) next();
 			},
 			(error: Error) => {
-				if (error instanceof HttpError) sendJson(res, error.status, error.body);
+				if (error instanceof HttpError || error instanceof AccessError) sendJson(res, error.status, error.body);
 				else if (error instanceof ModelValidationError) sendJson(res, 400, apiError(ERROR_CODES.invalid, error.message, error.field));
 				else {
 					logger.warn(`${req.method} ${req.url}: ${error.message}`);

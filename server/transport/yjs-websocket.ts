@@ -6,11 +6,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { anonymousRole, TOKEN_PARAM } from '../../src/lib/protocol/access';
 import { BOARD_ID_PATTERN } from '../../src/lib/protocol/boards';
 import { CLOSE_CODES, CLOSE_REASONS } from '../../src/lib/protocol/close-codes';
 import { ACTOR_PARAM, YJS_PATH } from '../../src/lib/protocol/endpoints';
 import { LIMITS } from '../../src/lib/model/limits';
+import type { AccessChange, BoardAccess } from '../auth/board-access';
+import { TokenBucket } from '../auth/rate-limit';
 import type { BoardDirectory } from '../boards/board-directory';
+import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
 import { Connection } from '../rooms/connection';
 import type { RoomRegistry } from '../rooms/room-registry';
@@ -23,7 +27,8 @@ export interface YjsEndpointOptions {
 	rooms: RoomRegistry;
 	directory: BoardDirectory;
 	logger: Logger;
-	maxMessageBytes: number;
+	access: BoardAccess;
+	limits: Pick<ServerConfig, 'maxMessageBytes' | 'rateLimitPerSecond' | 'rateLimitBurst' | 'maxConnectionsPerBoard'>;
 }
 
 function roomSocket(ws: WebSocket): RoomSocket {
@@ -43,19 +48,34 @@ function toBytes(data: RawData): Uint8Array {
 	return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
-/** The board id and actor named by an upgrade request, or null if the path is not ours. */
-export function parseYjsUrl(url: string | undefined): { boardId: string; actor: string | null } | null {
+/** The board id, actor and token named by an upgrade request, or null if the path is not ours. */
+export function parseYjsUrl(url: string | undefined): { boardId: string; actor: string | null; token: string | null } | null {
 	const parsed = new URL(url ?? '/', 'http://localhost');
 	if (!parsed.pathname.startsWith(`${YJS_PATH}/`)) return null;
 	const boardId = decodeURIComponent(parsed.pathname.slice(YJS_PATH.length + 1));
 	const actor = parsed.searchParams.get(ACTOR_PARAM)?.trim().slice(0, LIMITS.actorNameLength) || null;
-	return { boardId, actor };
+	return { boardId, actor, token: parsed.searchParams.get(TOKEN_PARAM) || null };
 }
 
 export function createYjsEndpoint(options: YjsEndpointOptions) {
-	const { rooms, directory, logger } = options;
-	const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+	const { rooms, directory, logger, access, limits } = options;
+	const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
 	const alive = new WeakSet<WebSocket>();
+	/** Live connections per board, so a revoked token or a mode change reaches them at once. */
+	const live = new Map<string, Set<Connection>>();
+
+	const stopWatchingAccess = access.onChange((change: AccessChange) => {
+		for (const connection of live.get(change.boardId) ?? []) {
+			if (change.type === 'revoked') {
+				if (connection.tokenId === change.tokenId) connection.close(CLOSE_CODES.revoked, CLOSE_REASONS[CLOSE_CODES.revoked]);
+			} else if (connection.tokenId === null && connection.role !== 'owner') {
+				// Anonymous watchers get what the new mode gives (owner here means the admin token).
+				const role = anonymousRole(change.mode);
+				if (role) connection.role = role;
+				else connection.close(CLOSE_CODES.revoked, CLOSE_REASONS[CLOSE_CODES.revoked]);
+			}
+		}
+	});
 
 	const keepalive = setInterval(() => {
 		for (const ws of wss.clients) {
@@ -69,10 +89,11 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 	}, KEEPALIVE_MS);
 	keepalive.unref();
 
-	async function accept(ws: WebSocket, boardId: string, actor: string | null): Promise<void> {
+	async function accept(ws: WebSocket, boardId: string, actor: string | null, token: string | null): Promise<void> {
 		alive.add(ws);
 		ws.on('pong', () => alive.add(ws));
 		const connection = new Connection(roomSocket(ws), actor);
+		const bucket = new TokenBucket(limits.rateLimitPerSecond, limits.rateLimitBurst);
 		// Frames that arrive while the board loads are kept and handed over in order.
 		const early: Uint8Array[] = [];
 		let deliver = (bytes: Uint8Array): void => {
@@ -80,6 +101,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 		};
 		ws.on('message', (data, isBinary) => {
 			if (!isBinary) return connection.close(CLOSE_CODES.malformed, 'text frames are not y-websocket messages');
+			if (!bucket.take()) return connection.close(CLOSE_CODES.rateLimited, CLOSE_REASONS[CLOSE_CODES.rateLimited]);
 			deliver(toBytes(data));
 		});
 		ws.on('error', (error) => logger.warn(`yjs socket on ${boardId}: ${error.message}`));
@@ -88,13 +110,29 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 			connection.close(CLOSE_CODES.unknownBoard, CLOSE_REASONS[CLOSE_CODES.unknownBoard]);
 			return;
 		}
+		const grant = await access.grant(boardId, token);
+		if (!grant) {
+			connection.close(CLOSE_CODES.unauthorized, CLOSE_REASONS[CLOSE_CODES.unauthorized]);
+			return;
+		}
+		connection.role = grant.role;
+		connection.tokenId = grant.tokenId;
 		const room = await rooms.open(boardId);
-		if (ws.readyState !== ws.OPEN) {
+		if (ws.readyState !== ws.OPEN || connection.closed) {
 			room.releaseIfIdle();
 			return;
 		}
+		if (room.connections.size >= limits.maxConnectionsPerBoard) {
+			connection.close(CLOSE_CODES.boardFull, CLOSE_REASONS[CLOSE_CODES.boardFull]);
+			room.releaseIfIdle();
+			return;
+		}
+		const peers = live.get(boardId) ?? live.set(boardId, new Set()).get(boardId)!;
+		peers.add(connection);
 		ws.on('close', () => {
 			connection.closed = true;
+			peers.delete(connection);
+			if (peers.size === 0 && live.get(boardId) === peers) live.delete(boardId);
 			room.leave(connection);
 		});
 		room.join(connection);
@@ -108,7 +146,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 			const target = parseYjsUrl(request.url);
 			if (!target) return false;
 			wss.handleUpgrade(request, socket, head, (ws) => {
-				accept(ws, target.boardId, target.actor).catch((error: Error) => {
+				accept(ws, target.boardId, target.actor, target.token).catch((error: Error) => {
 					logger.warn(`yjs connection to ${target.boardId} failed: ${error.message}`);
 					ws.close(CLOSE_CODES.internalError, CLOSE_REASONS[CLOSE_CODES.internalError]);
 				});
@@ -118,6 +156,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 		/** Closes every Yjs connection (shutdown). */
 		close(): Promise<void> {
 			clearInterval(keepalive);
+			stopWatchingAccess();
 			for (const ws of wss.clients) ws.close(CLOSE_CODES.goingAway, CLOSE_REASONS[CLOSE_CODES.goingAway]);
 			return new Promise((resolve) => wss.close(() => resolve()));
 		}

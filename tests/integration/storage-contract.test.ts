@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openSqliteStorage, SEQ_AT_QUERY } from '../../server/storage/sqlite-storage';
-import type { HistoryStorage } from '../../server/storage/storage';
+import type { ServerStorage } from '../../server/storage/storage';
 import { tempDataDir } from '../helpers/server-process';
 
-const BACKENDS: { name: string; open: (dir: string) => HistoryStorage }[] = [{ name: 'sqlite', open: openSqliteStorage }];
+const BACKENDS: { name: string; open: (dir: string) => ServerStorage }[] = [{ name: 'sqlite', open: openSqliteStorage }];
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
@@ -100,6 +100,35 @@ describe.each(BACKENDS)('storage contract: $name', ({ open }) => {
 		expect(await second.appendUpdates('a', [{ at: 2, actor: 'y', update: bytes(8) }])).toBe(2);
 		await second.close();
 	});
+
+	it('keeps each board’s access mode (new boards public-edit) and lists every mode at once', async () => {
+		const storage = open(tempDataDir('store'));
+		await storage.createBoard({ id: 'a', title: 'A', at: 1 });
+		await storage.createBoard({ id: 'b', title: 'B', at: 2 });
+		expect(await storage.getAccessMode('a')).toBe('public-edit');
+		await storage.setAccessMode('b', 'private');
+		expect(await storage.getAccessMode('b')).toBe('private');
+		expect(await storage.getAccessMode('missing')).toBeUndefined();
+		expect(await storage.accessModes()).toEqual(new Map([['a', 'public-edit'], ['b', 'private']]));
+		await storage.close();
+	});
+
+	it('adds, finds by hash, lists, revokes and rotates tokens; a revoked token is kept but no longer live', async () => {
+		const storage = open(tempDataDir('store'));
+		await storage.createBoard({ id: 'a', title: 'A', at: 1 });
+		await storage.addToken({ id: 't1', boardId: 'a', hash: 'h1', role: 'owner', label: 'owner', createdAt: 5 });
+		await storage.addToken({ id: 't2', boardId: 'a', hash: 'h2', role: 'viewer', label: null, createdAt: 6 });
+		await expect(storage.addToken({ id: 't3', boardId: 'a', hash: 'h1', role: 'viewer', label: null, createdAt: 7 })).rejects.toThrow();
+		expect(await storage.findTokenByHash('h2')).toEqual({ id: 't2', boardId: 'a', hash: 'h2', role: 'viewer', label: null, createdAt: 6, revokedAt: null });
+		expect(await storage.rotateToken('a', 't2', { id: 't4', hash: 'h4', at: 8 })).toMatchObject({ id: 't4', role: 'viewer', revokedAt: null });
+		expect((await storage.findTokenByHash('h2'))?.revokedAt).toBe(8);
+		expect(await storage.rotateToken('a', 't2', { id: 't5', hash: 'h5', at: 9 })).toBeUndefined();
+		expect(await storage.revokeToken('a', 't1', 10)).toBe(true);
+		expect(await storage.revokeToken('a', 't1', 11)).toBe(false);
+		expect(await storage.revokeToken('other', 't4', 11)).toBe(false);
+		expect((await storage.listTokens('a')).map((token) => token.id)).toEqual(['t4']);
+		await storage.close();
+	});
 });
 
 describe('sqlite storage', () => {
@@ -131,15 +160,33 @@ describe('sqlite storage', () => {
 		await first.close();
 		// Back to schema version 1, as a server from before replay left it.
 		const db = new Database(path.join(dir, DATABASE_FILE));
-		db.exec('DROP INDEX updates_by_time');
+		db.exec('DROP INDEX updates_by_time; DROP TABLE board_tokens; ALTER TABLE boards DROP COLUMN access');
 		db.pragma('user_version = 1');
 		db.close();
 		const second = openSqliteStorage(dir);
 		expect(await second.seqAt('a', 10)).toBe(1);
 		await second.close();
 		const check = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
-		expect(check.pragma('user_version', { simple: true })).toBe(2);
+		expect(check.pragma('user_version', { simple: true })).toBe(3);
 		expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'updates_by_time'").get()).toBeTruthy();
 		check.close();
+	});
+});
+
+describe('sqlite storage: access migration', () => {
+	it('a database from before access gains it on open: its boards stay public-edit, its log intact', async () => {
+		const dir = tempDataDir('store');
+		const first = openSqliteStorage(dir);
+		await first.createBoard({ id: 'old', title: 'Old', at: 1 });
+		await first.appendUpdates('old', [{ at: 10, actor: 'Olena', update: bytes(1) }]);
+		await first.close();
+		const db = new Database(path.join(dir, DATABASE_FILE));
+		db.exec('DROP TABLE board_tokens; ALTER TABLE boards DROP COLUMN access');
+		db.pragma('user_version = 2');
+		db.close();
+		const second = openSqliteStorage(dir);
+		expect(await second.getAccessMode('old')).toBe('public-edit');
+		expect((await second.readUpdates('old', 0)).length).toBe(1);
+		await second.close();
 	});
 });

@@ -11,6 +11,16 @@ export const CLOSE_CODES = {
 	rejected: 4422,
 	/** The board does not exist. */
 	unknownBoard: 4404,
+	/** The board is private and no valid token was presented (missing, wrong or revoked). */
+	unauthorized: 4401,
+	/** A viewer sent an update that would change the board. */
+	readOnly: 4403,
+	/** The token of this live connection was revoked, or the board stopped being open to it. */
+	revoked: 4410,
+	/** More messages than the per-connection rate limit allows (RATE_LIMIT_PER_SECOND / _BURST). */
+	rateLimited: 4429,
+	/** The board has MAX_CONNECTIONS_PER_BOARD watchers already. */
+	boardFull: 4503,
 	/** The message is larger than the server accepts. */
 	tooLarge: 1009,
 	/** Unexpected failure on the server while handling this connection. */
@@ -24,6 +34,11 @@ export const CLOSE_REASONS: Record<CloseCode, string> = {
 	4400: 'malformed message',
 	4404: 'unknown board',
 	4422: 'content rejected',
+	4401: 'access denied: token missing, invalid or revoked',
+	4403: 'read-only: viewers cannot edit',
+	4410: 'access revoked',
+	4429: 'rate limit exceeded: slow down',
+	4503: 'board full: too many connections',
 	1009: 'message too large',
 	1011: 'internal error'
 };

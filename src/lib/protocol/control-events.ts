@@ -2,6 +2,7 @@
  * The socket.io control plane: event names and payloads, typed for both ends.
  * socket.io's generics make a misspelt event or a wrong payload a compile error on either side.
  */
+import type { CreatedBoard } from './access';
 import type { BoardSummary } from './boards';
 import type { ApiError } from './errors';
 
@@ -27,6 +28,7 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
 	'boards:list': (ack: Ack<BoardSummary[]>) => void;
-	'boards:create': (request: { title: string }, ack: Ack<BoardSummary>) => void;
-	'boards:rename': (request: { id: string; title: string }, ack: Ack<BoardSummary>) => void;
+	'boards:create': (request: { title: string }, ack: Ack<CreatedBoard>) => void;
+	/** `token` overrides the connection's `auth.token` for this board (a home page holds one per board). */
+	'boards:rename': (request: { id: string; title: string; token?: string }, ack: Ack<BoardSummary>) => void;
 }

@@ -6,6 +6,10 @@ export const ERROR_CODES = {
 	badJson: 'bad_json',
 	invalid: 'invalid',
 	notFound: 'not_found',
+	/** No valid credentials: token missing, wrong or revoked (HTTP 401). */
+	unauthorized: 'unauthorized',
+	/** Valid credentials, but the role does not allow this (HTTP 403). */
+	forbidden: 'forbidden',
 	tooLarge: 'too_large',
 	unsupportedMedia: 'unsupported_media_type',
 	methodNotAllowed: 'method_not_allowed',
