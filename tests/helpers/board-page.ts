@@ -1,12 +1,14 @@
 /** Opening a board in a fresh browser context as a named watcher, and reading what its map shows. */
 import type { Browser, Page } from 'playwright-core';
 
-export async function openBoard(browser: Browser, baseUrl: string, id: string, name: string): Promise<Page> {
+export async function openBoard(browser: Browser, baseUrl: string, id: string, name: string, query = ''): Promise<Page> {
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
 	await context.addInitScript((watcher) => localStorage.setItem('situation-board:watcher-name', watcher), name);
 	const page = await context.newPage();
-	await page.goto(`${baseUrl}/b/${id}`);
+	await page.goto(`${baseUrl}/b/${id}${query}`);
 	await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+	// What this watcher may do is known, so editing tools are in their final state.
+	await page.locator('.board:not([data-role="none"])').waitFor({ timeout: 15_000 });
 	return page;
 }
 

@@ -18,6 +18,8 @@ import type { Sector } from '$lib/model/sector';
 import type { BoardMeta } from '$lib/model/meta';
 import { CLOSE_CODES } from '$lib/protocol/close-codes';
 import { ACTOR_PARAM, YJS_PATH } from '$lib/protocol/endpoints';
+import { ACCESS_API, TOKEN_PARAM, type MyAccess, type Role } from '$lib/protocol/access';
+import { adoptTokenFromUrl, authorizedFetch, boardToken, forgetToken } from './board-token';
 import { connectionState, type ConnectionState } from './connection-state';
 
 /** Transaction origin of this browser's own edits (an UndoManager will track exactly these). */
@@ -39,6 +41,10 @@ export class BoardSession {
 	connection = $state<ConnectionState>('connecting');
 	/** Set when the server says the board does not exist. */
 	notFound = $state(false);
+	/** What this watcher may do here; null until the server has said (treated as read-only). */
+	role = $state<Role | null>(null);
+	/** Why this browser cannot use the board as it tried (a dead link, a private board). */
+	accessProblem = $state<string | null>(null);
 	/** The server refused a change from this browser (close 4422): why. */
 	refused = $state<string | null>(null);
 	/** True once the first full sync with the server has completed. */
@@ -52,14 +58,17 @@ export class BoardSession {
 		readonly actor: string
 	) {
 		this.context = { actor, origin: LOCAL_ORIGIN };
+		adoptTokenFromUrl(boardId);
+		const token = boardToken(boardId);
 		this.persistence = new IndexeddbPersistence(`situation-board:${boardId}`, this.doc);
 		void this.persistence.whenSynced.then(() => {
 			if (this.hasContent()) this.loaded = true;
 		});
 		const wsOrigin = location.origin.replace(/^http/, 'ws');
 		this.provider = new WebsocketProvider(`${wsOrigin}${YJS_PATH}`, boardId, this.doc, {
-			params: { [ACTOR_PARAM]: actor }
+			params: token ? { [ACTOR_PARAM]: actor, [TOKEN_PARAM]: token } : { [ACTOR_PARAM]: actor }
 		});
+		void this.loadRole();
 		this.provider.on('status', ({ status }) => {
 			this.status = status;
 			if (status === 'connected') this.everConnected = true;
@@ -73,6 +82,16 @@ export class BoardSession {
 			if (event?.code === CLOSE_CODES.unknownBoard) {
 				this.notFound = true;
 				this.provider.disconnect();
+			} else if (event?.code === CLOSE_CODES.unauthorized || event?.code === CLOSE_CODES.revoked) {
+				// A dead link: say so, and forget it so the next visit tries as an anonymous watcher.
+				forgetToken(this.boardId);
+				this.accessProblem =
+					event.code === CLOSE_CODES.revoked ? 'Your link to this board was revoked.' : 'This board needs a valid link to open.';
+				this.role = null;
+				this.provider.disconnect();
+			} else if (event?.code === CLOSE_CODES.readOnly) {
+				this.role = 'viewer';
+				this.accessProblem = 'You can view this board but not edit it.';
 			} else if (event?.code === CLOSE_CODES.rejected) {
 				// Reconnecting would resend the same change and be refused again.
 				this.refused = event.reason || 'a change from this browser does not fit the board';
@@ -81,6 +100,21 @@ export class BoardSession {
 		});
 		for (const [name, refresh] of this.refreshers) collection(this.doc, name).observeDeep(refresh);
 		metaMap(this.doc).observe(this.refreshMeta);
+	}
+
+	/** Asks the server what this watcher may do (the UI hides tools a viewer cannot use). */
+	private async loadRole(): Promise<void> {
+		try {
+			const response = await authorizedFetch(this.boardId)(ACCESS_API.me(this.boardId));
+			if (response.ok) this.role = ((await response.json()) as MyAccess).role;
+			else if (response.status === 401 || response.status === 403) {
+				forgetToken(this.boardId);
+				this.accessProblem = 'This board needs a valid link to open.';
+			}
+		} catch {
+			// Offline: keep editing locally; the server checks again on reconnect.
+			this.role ??= 'editor';
+		}
 	}
 
 	/** Forgets this browser's copy of the board (including the refused change) and starts over. */

@@ -1,5 +1,6 @@
 /** The browser's socket.io client for the control plane, typed by the shared protocol. */
 import { io, type Socket } from 'socket.io-client';
+import type { CreatedBoard } from '$lib/protocol/access';
 import type { BoardSummary } from '$lib/protocol/boards';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '$lib/protocol/control-events';
 import { SOCKET_IO_PATH } from '$lib/protocol/endpoints';
@@ -21,4 +22,4 @@ export const listBoards = (socket: ControlSocket) =>
 	request<BoardSummary[]>((ack) => socket.emit('boards:list', ack));
 
 export const createBoard = (socket: ControlSocket, title: string) =>
-	request<BoardSummary>((ack) => socket.emit('boards:create', { title }, ack));
+	request<CreatedBoard>((ack) => socket.emit('boards:create', { title }, ack));
