@@ -23,7 +23,19 @@ type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 class NotFound extends Error {}
 
-/** Wraps an event handler: a missing ack or a thrown error becomes a clear reply, not a crash. */
+/**
+ * Malformed traffic — not this protocol at all — ends only this connection, with a named notice
+ * and one log line. (A well-formed request with a bad value gets an error reply instead.)
+ */
+function closeMalformed(socket: ControlSocket, logger: Logger, message: string): void {
+	logger.warn(`control plane: closing ${socket.id}: ${message}`);
+	socket.emit('notice', { level: 'error', code: ERROR_CODES.malformed, message });
+	socket.disconnect(true);
+}
+
+const isPlainObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Wraps an event handler: malformed traffic closes the socket; a thrown error becomes a clear reply. */
 function handle<T, A extends unknown[]>(
 	socket: ControlSocket,
 	logger: Logger,
@@ -32,7 +44,11 @@ function handle<T, A extends unknown[]>(
 	return (...args) => {
 		const ack = args.at(-1);
 		if (typeof ack !== 'function') {
-			socket.emit('notice', { level: 'error', message: 'this event needs an acknowledgement callback' });
+			closeMalformed(socket, logger, 'this event needs an acknowledgement callback');
+			return;
+		}
+		if (!args.slice(0, -1).every(isPlainObject)) {
+			closeMalformed(socket, logger, 'the payload must be a JSON object');
 			return;
 		}
 		const reply = ack as Ack<T>;

@@ -60,13 +60,27 @@ describe('control plane (socket.io)', () => {
 		expect(list.ok && list.value.find((entry) => entry.id === board.id)?.title).toBe('New title');
 	});
 
-	it('wrong payloads get an error reply naming the problem, and the socket keeps working', async () => {
+	it('bad values get an error reply naming the problem, and the socket keeps working', async () => {
 		const { client } = await connect();
 		const emit = client.emitWithAck.bind(client) as (event: string, ...args: unknown[]) => Promise<unknown>;
 		expect(await emit('boards:create', { title: '' })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'title' } });
-		expect(await emit('boards:create', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid' } });
 		expect(await emit('boards:rename', { id: 42 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'id' } });
 		expect(await emit('boards:rename', { id: 'missing', title: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 		expect((await client.emitWithAck('boards:list')).ok).toBe(true);
+	});
+
+	it.each([
+		['a payload that is not an object', (client: Client) => (client.emit as (...args: unknown[]) => void)('boards:create', 'not an object', () => {})],
+		['no acknowledgement callback', (client: Client) => (client.emit as (...args: unknown[]) => void)('boards:create', { title: 'x' })]
+	])('malformed traffic (%s) closes only that connection, with a named notice', async (_what, send) => {
+		const { client: bystander } = await connect();
+		const { client } = await connect();
+		const notices: { code?: string; message: string }[] = [];
+		client.on('notice', (notice) => notices.push(notice));
+		const disconnected = new Promise<string>((resolve) => client.once('disconnect', resolve));
+		send(client);
+		expect(await disconnected).toBe('io server disconnect');
+		expect(notices[0]).toMatchObject({ code: 'malformed' });
+		expect((await bystander.emitWithAck('boards:list')).ok).toBe(true);
 	});
 });

@@ -4,7 +4,7 @@
  */
 import type { CreatedBoard } from './access';
 import type { BoardSummary } from './boards';
-import type { ApiError } from './errors';
+import type { ApiError, ErrorCode } from './errors';
 
 /** Bumped when an event or payload changes incompatibly; the server announces it on connect. */
 export const PROTOCOL_VERSION = 1;
@@ -18,6 +18,8 @@ export type BoardsChange =
 export interface ServerNotice {
 	level: 'info' | 'warning' | 'error';
 	message: string;
+	/** Set when the notice ends the connection: why (an `ErrorCode`). */
+	code?: ErrorCode;
 }
 
 export interface ServerToClientEvents {

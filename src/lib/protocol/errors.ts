@@ -4,6 +4,8 @@
  */
 export const ERROR_CODES = {
 	badJson: 'bad_json',
+	/** Traffic that is not the protocol (a payload of the wrong shape, no acknowledgement): the connection is closed. */
+	malformed: 'malformed',
 	invalid: 'invalid',
 	notFound: 'not_found',
 	/** No valid credentials: token missing, wrong or revoked (HTTP 401). */
