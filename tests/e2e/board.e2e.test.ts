@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { readAll } from '../../src/lib/model/records';
 import { DEMO_BOARD_ID } from '../../src/lib/protocol/boards';
+import { openBoard as openBoardAs } from '../helpers/board-page';
 import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
 import { createBoard } from '../helpers/http';
 import { startServer, type ServerProcess } from '../helpers/server-process';
@@ -24,14 +25,8 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-async function openBoard(id: string, name: string): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-	await context.addInitScript((watcher) => localStorage.setItem('situation-board:watcher-name', watcher), name);
-	const page = await context.newPage();
-	await page.goto(`${server.url}/b/${id}`);
-	await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
-	return page;
-}
+/** A fresh browser context on a board, as a named watcher (tests/helpers/board-page.ts). */
+const openBoard = (id: string, name: string): Promise<Page> => openBoardAs(browser, server.url, id, name);
 
 const marker = (page: Page, name: string) => page.locator('.sb-pin', { hasText: name });
 

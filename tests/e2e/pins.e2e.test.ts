@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitSidc } from '../../src/lib/map/unit-symbol';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { readRecord } from '../../src/lib/model/records';
+import { openBoard as openBoardAs } from '../helpers/board-page';
 import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
 import { createBoard } from '../helpers/http';
 import { startServer, type ServerProcess } from '../helpers/server-process';
@@ -25,14 +26,8 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-async function openBoard(id: string, name: string): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-	await context.addInitScript((watcher) => localStorage.setItem('situation-board:watcher-name', watcher), name);
-	const page = await context.newPage();
-	await page.goto(`${server.url}/b/${id}`);
-	await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
-	return page;
-}
+/** A fresh browser context on a board, as a named watcher (tests/helpers/board-page.ts). */
+const openBoard = (id: string, name: string): Promise<Page> => openBoardAs(browser, server.url, id, name);
 
 /** A board with a bot already on it; a new board opens on the theatre (48.6 N, 35.5 E, zoom 6). */
 async function boardWithBot(title: string): Promise<{ id: string; bot: YjsClient }> {
