@@ -8,6 +8,7 @@ import type { Front } from '$lib/model/front';
 import { arrowhead, smoothPath, type Px } from './arrow-geometry';
 import { frontLook } from './front-style';
 import { optIn, vertices } from './geoman';
+import { KeyedLayers } from './keyed-layers';
 import { textElement } from './text-content';
 
 export interface FrontLayerEvents {
@@ -19,7 +20,7 @@ const HEAD_PX = 18;
 
 export class FrontLayer {
 	private readonly group = L.featureGroup();
-	private readonly drawn = new Map<string, { front: Front; selected: boolean; layer: L.FeatureGroup }>();
+	private readonly drawn = new KeyedLayers<Front, boolean>(this.group, (front, selected) => this.render(front, selected));
 	private editing: { id: string; layer: L.Polyline<GeoJSON.Geometry> } | null = null;
 	private map: L.Map | null = null;
 	private editable = true;
@@ -37,9 +38,8 @@ export class FrontLayer {
 	destroy(): void {
 		this.map?.off('zoomend', this.redrawArrows, this);
 		this.stopEditing();
-		this.group.clearLayers();
-		this.group.remove();
 		this.drawn.clear();
+		this.group.remove();
 		this.map = null;
 	}
 
@@ -51,27 +51,12 @@ export class FrontLayer {
 	/** Bounds of a front, for flying to it. */
 	bounds(id: string): L.LatLngBounds | null {
 		const entry = this.drawn.get(id);
-		return entry ? entry.layer.getBounds() : null;
+		return entry ? (entry.layer as L.FeatureGroup).getBounds() : null;
 	}
 
 	update(fronts: readonly Front[], selectedId: string | null): void {
 		this.selectedId = selectedId;
-		const seen = new Set<string>();
-		for (const front of fronts) {
-			seen.add(front.id);
-			const selected = front.id === selectedId;
-			const entry = this.drawn.get(front.id);
-			if (entry && entry.front === front && entry.selected === selected) continue;
-			if (entry) this.group.removeLayer(entry.layer);
-			const layer = this.render(front, selected);
-			this.group.addLayer(layer);
-			this.drawn.set(front.id, { front, selected, layer });
-		}
-		for (const [id, entry] of this.drawn) {
-			if (seen.has(id)) continue;
-			this.group.removeLayer(entry.layer);
-			this.drawn.delete(id);
-		}
+		this.drawn.sync(fronts, (front) => front.id === selectedId);
 		this.syncEditing();
 	}
 
@@ -112,18 +97,12 @@ export class FrontLayer {
 
 	/** Arrowheads are sized in pixels, so each zoom redraws the arrows. */
 	private redrawArrows(): void {
-		for (const [id, entry] of this.drawn) {
-			if (entry.front.kind !== 'arrow') continue;
-			this.group.removeLayer(entry.layer);
-			const layer = this.render(entry.front, entry.selected);
-			this.group.addLayer(layer);
-			this.drawn.set(id, { ...entry, layer });
-		}
+		this.drawn.redraw((front) => front.kind === 'arrow');
 	}
 
 	/** Vertex handles on the selected front (on its raw points, not the smoothed arrow). */
 	private syncEditing(): void {
-		const target = this.editable && this.selectedId ? this.drawn.get(this.selectedId)?.front : undefined;
+		const target = this.editable && this.selectedId ? this.drawn.get(this.selectedId)?.item : undefined;
 		if (this.editing && target && this.editing.id === target.id && samePoints(vertices(this.editing.layer), target.points)) return;
 		this.stopEditing();
 		if (!target || !this.map) return;

@@ -6,6 +6,8 @@
 import L from 'leaflet';
 import type { Report } from '$lib/model/report';
 import { GRADE_STYLE } from './front-style';
+import { KeyedLayers } from './keyed-layers';
+import { textElement } from './text-content';
 
 export interface ReportLayerEvents {
 	onSelect(id: string): void;
@@ -13,7 +15,7 @@ export interface ReportLayerEvents {
 
 export class ReportLayer {
 	private readonly group = L.layerGroup();
-	private shown = new Map<string, { report: Report; selected: boolean; marker: L.CircleMarker }>();
+	private readonly layers = new KeyedLayers<Report, boolean>(this.group, (report, selected) => this.marker(report, selected));
 
 	constructor(private readonly events: ReportLayerEvents) {}
 
@@ -23,48 +25,36 @@ export class ReportLayer {
 	}
 
 	destroy(): void {
-		this.group.clearLayers();
+		this.layers.clear();
 		this.group.remove();
-		this.shown.clear();
 	}
 
 	update(reports: readonly Report[], selectedId: string | null): void {
-		const seen = new Set<string>();
-		for (const report of reports) {
-			if (!report.place) continue;
-			seen.add(report.id);
-			const selected = report.id === selectedId;
-			const entry = this.shown.get(report.id);
-			if (entry && entry.report === report && entry.selected === selected) continue;
-			if (entry) this.group.removeLayer(entry.marker);
-			const style = GRADE_STYLE[report.confidence];
-			const marker = L.circleMarker([report.place.lat, report.place.lng], {
-				radius: selected ? 9 : 6,
-				color: selected ? '#f2b233' : style.colour,
-				weight: selected ? 3 : 2,
-				dashArray: report.confidence === 'rumour' ? '2 3' : undefined,
-				fillColor: style.colour,
-				fillOpacity: style.filled ? 0.85 : 0.15,
-				className: `sb-report-marker sb-report-marker--${report.confidence}`
-			});
-			// Leaflet's tooltip content as a DOM node: the claim is set as text, never as HTML.
-			const tip = document.createElement('div');
-			tip.className = 'sb-report-tip';
-			const grade = document.createElement('strong');
-			grade.textContent = `${style.label} · `;
-			tip.append(grade, document.createTextNode(report.text.length > 140 ? `${report.text.slice(0, 140)}…` : report.text));
-			marker.bindTooltip(tip, { direction: 'top', offset: [0, -6] });
-			marker.on('click', (event: L.LeafletMouseEvent) => {
-				L.DomEvent.stop(event);
-				this.events.onSelect(report.id);
-			});
-			this.group.addLayer(marker);
-			this.shown.set(report.id, { report, selected, marker });
-		}
-		for (const [id, entry] of this.shown) {
-			if (seen.has(id)) continue;
-			this.group.removeLayer(entry.marker);
-			this.shown.delete(id);
-		}
+		this.layers.sync(reports, (report) => report.id === selectedId, (report) => !report.place);
+	}
+
+	private marker(report: Report, selected: boolean): L.CircleMarker {
+		const style = GRADE_STYLE[report.confidence];
+		const place = report.place!;
+		const marker = L.circleMarker([place.lat, place.lng], {
+			radius: selected ? 9 : 6,
+			color: selected ? '#f2b233' : style.colour,
+			weight: selected ? 3 : 2,
+			dashArray: report.confidence === 'rumour' ? '2 3' : undefined,
+			fillColor: style.colour,
+			fillOpacity: style.filled ? 0.85 : 0.15,
+			className: `sb-report-marker sb-report-marker--${report.confidence}`
+		});
+		// Leaflet's tooltip content as a DOM node: the claim is set as text, never as HTML.
+		const tip = textElement(report.text.length > 140 ? `${report.text.slice(0, 140)}…` : report.text, 'sb-report-tip');
+		const grade = document.createElement('strong');
+		grade.textContent = `${style.label} · `;
+		tip.prepend(grade);
+		marker.bindTooltip(tip, { direction: 'top', offset: [0, -6] });
+		marker.on('click', (event: L.LeafletMouseEvent) => {
+			L.DomEvent.stop(event);
+			this.events.onSelect(report.id);
+		});
+		return marker;
 	}
 }
