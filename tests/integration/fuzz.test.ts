@@ -19,20 +19,13 @@ import { createBoard } from '../helpers/http';
 import { startServer, tempDataDir, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { canonical, connectSynced, type YjsClient } from '../helpers/yjs-client';
+import { seededRandom } from '../helpers/seeded-random';
 
 const FRAMES = 2500;
 const PARALLEL = 16;
 const SENTINEL = Uint8Array.of(7); // an unknown message type: always closed with 4400
 
-function mulberry32(seed: number): () => number {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-const random = mulberry32(0x5eed_2022);
+const random = seededRandom(0x5eed_2022);
 const below = (n: number) => Math.floor(random() * n);
 const pick = <T,>(items: readonly T[]): T => items[below(items.length)]!;
 

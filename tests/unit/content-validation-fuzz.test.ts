@@ -13,17 +13,10 @@ import { addPin, movePin } from '../../src/lib/model/pin-operations';
 import { drawFront } from '../../src/lib/model/front-operations';
 import { readAll } from '../../src/lib/model/records';
 import { validateUpdate } from '../../server/rooms/update-validator';
+import { seededRandom } from '../helpers/seeded-random';
 
-function mulberry32(seed: number): () => number {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
-const random = mulberry32(20221111);
+const random = seededRandom(20221111);
 const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const KEYS = ['name', 'lat', 'lng', 'kind', 'points', 'text', 'eventTime', 'sources', 'place', 'note', 'colour', 'title', 'homeView', 'zoom', 'id', 'x'];
 const VALUES: (() => unknown)[] = [
