@@ -17,6 +17,7 @@ import { validateUpdate } from './rooms/update-validator';
 import { openSqliteStorage } from './storage/sqlite-storage';
 import type { ServerStorage } from './storage/storage';
 import { createControlPlane } from './transport/control-plane';
+import { createExportApi } from './transport/export-api';
 import { createHistoryApi } from './transport/history-api';
 import { createHttpApi } from './transport/http-api';
 import { createYjsEndpoint } from './transport/yjs-websocket';
@@ -49,7 +50,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	httpServer.prependListener('upgrade', onUpgrade);
 	const control = createControlPlane(httpServer, directory, logger, access);
 	const history = new BoardHistory(store, directory);
-	const apiMiddleware = createHttpApi(directory, config, logger, access, [createAccessApi(access), createHistoryApi(directory, history, access)]);
+	const apiMiddleware = createHttpApi(directory, config, logger, access, [createAccessApi(access), createHistoryApi(directory, history, access), createExportApi(directory, history, access)]);
 
 	let closing: Promise<void> | null = null;
 	return {
