@@ -53,6 +53,10 @@ function structured(value: unknown): unknown {
 	}
 }
 
+/** A time as a file may give it: ISO 8601 or epoch milliseconds; anything else is no time. */
+const momentOf = (value: unknown): number | undefined =>
+	typeof value === 'string' || typeof value === 'number' ? parseMoment(value) : undefined;
+
 const stripTags = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
 
 function layerOf(properties: Record<string, unknown>, shape: ShapeGeometry): BoardLayer {
@@ -112,8 +116,8 @@ export function featureToCandidate(feature: Feature, number: number, shape: Shap
 		choose(['unitType'], UNIT_TYPES, 'unitType');
 		choose(['echelon'], ECHELONS, 'echelon');
 		const since = properties.controlSince;
-		if (since !== undefined && parseMoment(since as string) !== undefined) {
-			candidate.fields.controlSince = parseMoment(since as string);
+		if (momentOf(since) !== undefined) {
+			candidate.fields.controlSince = momentOf(since);
 			take('controlSince', 'controlSince');
 		}
 	}
@@ -130,9 +134,9 @@ export function featureToCandidate(feature: Feature, number: number, shape: Shap
 	}
 	if (layer === 'report') {
 		choose(['grade', 'confidence'], CONFIDENCE_LEVELS, 'confidence');
-		const timeKey = ['eventTime', 'timestamp', 'time', 'date'].find((key) => parseMoment(properties[key] as string) !== undefined);
+		const timeKey = ['eventTime', 'timestamp', 'time', 'date'].find((key) => momentOf(properties[key]) !== undefined);
 		if (timeKey) {
-			candidate.fields.eventTime = parseMoment(properties[timeKey] as string);
+			candidate.fields.eventTime = momentOf(properties[timeKey]);
 			take(timeKey, 'eventTime');
 		}
 		const admiralty = /^([A-F])([1-6])$/.exec(String(properties.admiralty ?? ''));

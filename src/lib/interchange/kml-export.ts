@@ -26,6 +26,14 @@ export const KML_FOLDERS: Record<BoardLayer, string> = { sector: 'Sectors', fron
 /** Google Earth's stock round marker, tinted per style. */
 const DOT_ICON = 'https://maps.google.com/mapfiles/kml/shapes/placemark_circle.png';
 
+/**
+ * Text for the builder, escaped exactly. xmlbuilder2 leaves an "&" alone when it already looks like
+ * an entity ("&lt;"), so user text "&lt;img&gt;" would come out as markup — in a description
+ * balloon, live HTML. Escaping every "&" first makes the builder's output exact (tests/unit/
+ * interchange-export.test.ts holds it to that).
+ */
+const exact = (text: string) => text.replace(/&/g, '&amp;');
+
 /** KML colours are aabbggrr hex. */
 export function kmlColour(hex: string, opacity = 1): string {
 	const alpha = Math.round(Math.max(0, Math.min(1, opacity)) * 255).toString(16).padStart(2, '0');
@@ -83,9 +91,9 @@ function addGeometry(placemark: XMLBuilder, geometry: Geometry): void {
 function balloon(layer: BoardLayer, properties: Record<string, unknown>): string {
 	const html = fragment({ invalidCharReplacement: '' }).ele('div');
 	const line = (label: string, value: unknown) => {
-		if (typeof value === 'string' && value !== '') html.ele('p').ele('b').txt(`${label}: `).up().txt(value);
+		if (typeof value === 'string' && value !== '') html.ele('p').ele('b').txt(`${label}: `).up().txt(exact(value));
 	};
-	if (layer === 'report') html.ele('p').txt(String(properties.text));
+	if (layer === 'report') html.ele('p').txt(exact(String(properties.text)));
 	line('Kind', layer === 'report' ? undefined : properties.kind);
 	line('Side', properties.side);
 	line(layer === 'pin' ? 'Held by' : 'State', properties.status);
@@ -96,7 +104,7 @@ function balloon(layer: BoardLayer, properties: Record<string, unknown>): string
 	const sources = Array.isArray(properties.sources) ? (properties.sources as { url: string; title?: string }[]) : [];
 	for (const source of sources) {
 		const link = safeLink(source.url);
-		if (link) html.ele('p').ele('a', { href: link.href }).txt(source.title || link.domain);
+		if (link) html.ele('p').ele('a', { href: exact(link.href) }).txt(exact(source.title || link.domain));
 	}
 	return html.end();
 }
@@ -108,21 +116,21 @@ function addPlacemark(folder: XMLBuilder, feature: Feature, layer: BoardLayer): 
 	// The id rides in ExtendedData, not the id attribute: ours may start with a digit, which xs:ID forbids.
 	const placemark = folder.ele('Placemark');
 	const label = layer === 'report' ? String(properties.text).slice(0, 80) : String(properties.name ?? '');
-	placemark.ele('name').txt(label);
-	placemark.ele('description').txt(balloon(layer, properties));
+	placemark.ele('name').txt(exact(label));
+	placemark.ele('description').txt(exact(balloon(layer, properties)));
 	if (layer === 'report' && typeof properties.eventTime === 'string') placemark.ele('TimeStamp').ele('when').txt(properties.eventTime);
 	placemark.ele('styleUrl').txt(`#${styleOf(layer, properties)}`);
 	const data = placemark.ele('ExtendedData');
-	data.ele('Data', { name: 'id' }).ele('value').txt(String(feature.id));
-	for (const [key, value] of Object.entries(properties)) data.ele('Data', { name: key }).ele('value').txt(dataValue(value));
+	data.ele('Data', { name: 'id' }).ele('value').txt(exact(String(feature.id)));
+	for (const [key, value] of Object.entries(properties)) data.ele('Data', { name: exact(key) }).ele('value').txt(exact(dataValue(value)));
 	if (feature.geometry) addGeometry(placemark, feature.geometry);
 }
 
 export function recordsToKml(records: BoardRecords, options: { title: string; description?: string }): string {
 	const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
 	const document = root.ele(KML_NAMESPACE, 'kml').ele('Document');
-	document.ele('name').txt(options.title);
-	if (options.description) document.ele('description').txt(options.description);
+	document.ele('name').txt(exact(options.title));
+	if (options.description) document.ele('description').txt(exact(options.description));
 	addStyles(document, records.sectors.map((sector) => sector.colour));
 	const features = recordsToGeoJSON(records).features;
 	for (const layer of Object.keys(KML_FOLDERS) as BoardLayer[]) {
