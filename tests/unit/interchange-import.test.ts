@@ -129,7 +129,7 @@ describe('[I3] our own export comes back as it left', () => {
 	function demoDoc(): Y.Doc {
 		const doc = new Y.Doc();
 		const lines = collection(
-			point(36.6, 49.7, { layer: 'pin', name: 'Kupiansk <b>&</b>', kind: 'city', status: 'contested', note: 'rail hub' }),
+			point(36.6, 49.7, { name: 'Kupiansk <b>&</b>', kind: 'city', status: 'contested', note: 'rail hub' }),
 			{ type: 'Feature', id: 'sector-1', properties: { layer: 'sector', name: 'Izyum', colour: '#0e7490' }, geometry: { type: 'Polygon', coordinates: [[[36, 49], [38, 49], [38, 50], [36, 50], [36, 49]]] } },
 			{ type: 'Feature', properties: { layer: 'front', name: 'Push', kind: 'arrow', side: 'russia', status: 'predicted' }, geometry: { type: 'LineString', coordinates: [[36.1, 49.1], [37, 49.5]] } },
 			point(37, 49.4, { layer: 'report', text: '=cmd|x "quoted"', grade: 'likely', eventTime: '2022-09-10T06:00:00Z', admiralty: 'B2', sources: [{ url: 'https://example.org/a?b=1&c=2', title: 'Wire' }] })
@@ -153,6 +153,7 @@ describe('[I3] our own export comes back as it left', () => {
 		const copy = new Y.Doc();
 		applyImport(copy, plan(JSON.stringify(boardToGeoJSON(original))), { actor: 'Copier' });
 		expect(essentials(copy)).toEqual(essentials(original));
+		// A foreign point (no layer) gets its sector from where it lies.
 		expect(readAll(original, 'pins')[0]!.sector).toBe('sector-1');
 	});
 

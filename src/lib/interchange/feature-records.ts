@@ -20,6 +20,8 @@ export interface Candidate {
 	/** 1-based position in the file, for messages. */
 	number: number;
 	layer: BoardLayer;
+	/** Written by our own export (it says its layer): what it leaves out was not there. */
+	ours: boolean;
 	fileId?: string;
 	/** Model fields, without id, sector, links and provenance. */
 	fields: Record<string, unknown>;
@@ -77,7 +79,7 @@ export function featureToCandidate(feature: Feature, number: number, shape: Shap
 	const properties: Record<string, unknown> = { ...(feature.properties ?? {}) };
 	const layer = layerOf(properties, shape);
 	const ours = oneOf(BOARD_LAYERS, properties[LAYER_PROPERTY]) !== undefined;
-	const candidate: Candidate = { number, layer, fields: {}, sectorRef: {}, linkRefs: [], mapping: new Map(), warnings: [] };
+	const candidate: Candidate = { number, layer, ours, fields: {}, sectorRef: {}, linkRefs: [], mapping: new Map(), warnings: [] };
 	const fileId = text(feature.id) ?? text(properties.id);
 	if (fileId) candidate.fileId = fileId;
 	const noteLines: string[] = [];

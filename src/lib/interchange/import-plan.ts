@@ -102,6 +102,8 @@ export function planImport(file: ImportFile, board: BoardRecords): ImportPlan {
 		if (id && idMap.has(id) && plan.sectors.some((sector) => sector.id === idMap.get(id))) return idMap.get(id);
 		if (id && boardSectorIds.has(id)) return id;
 		if (name && sectorNames.has(name)) return sectorNames.get(name);
+		// Our own export names every sector a thing had; a foreign file's things get theirs from where they lie.
+		if (item.candidate.ours) return undefined;
 		const [first] = item.points;
 		return item.points.length === 1 && first ? sectorAt(first[0], first[1], allSectors) : sectorOfShape(item.points, allSectors);
 	};
