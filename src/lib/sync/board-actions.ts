@@ -4,6 +4,9 @@
  * validation failure returned as a message for the form instead of thrown.
  */
 import { sectorAt, sectorOfShape } from '$lib/geo/sector-at';
+import { applyImport } from '$lib/interchange/apply-import';
+import { ImportError } from '$lib/interchange/import-error';
+import type { ImportPlan } from '$lib/interchange/import-plan';
 import type { FrontKind, FrontPatch, FrontState } from '$lib/model/front';
 import { drawFront, removeFront, reshapeFront, updateFront } from '$lib/model/front-operations';
 import type { Side } from '$lib/model/common';
@@ -28,6 +31,7 @@ export class BoardActions {
 			return { ok: true, value: change() };
 		} catch (error) {
 			if (error instanceof ModelValidationError) return { ok: false, error: error.message, field: error.field };
+			if (error instanceof ImportError) return { ok: false, error: error.message };
 			return { ok: false, error: 'That change could not be made.' };
 		}
 	}
@@ -70,4 +74,7 @@ export class BoardActions {
 	}
 	redrawSector = (id: string, area: [number, number][]) => this.run(() => updateSector(this.doc, id, { area }, this.context));
 	removeSector = (id: string) => this.run(() => removeSector(this.doc, id, this.context));
+
+	/** A previewed import, added as one change by this watcher. */
+	importPlan = (plan: ImportPlan) => this.run(() => applyImport(this.doc, plan, this.context));
 }
