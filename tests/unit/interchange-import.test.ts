@@ -96,7 +96,7 @@ describe('[I2] a foreign file maps onto the board', () => {
 			['area', '', [[0, 0], [0, 1], [1, 1]]]
 		]);
 		expect(result.mapping).toEqual(expect.arrayContaining([
-			{ property: 'NAME', target: 'label', features: 1 },
+			{ property: 'NAME', target: 'name', features: 1 },
 			{ property: 'population', target: 'note', features: 1 },
 			{ property: 'marker-color', target: 'ignored: style', features: 1 }
 		]));

@@ -106,8 +106,9 @@ export function featureToCandidate(feature: Feature, number: number, shape: Shap
 		const raw = labelKey === 'description' ? stripTags(String(properties[labelKey])) : text(properties[labelKey])!;
 		const max = layer === 'report' ? LIMITS.reportTextLength : LIMITS.nameLength;
 		if (raw.length > max) candidate.warnings.push(`${labelKey} cut to ${max} characters`);
-		candidate.fields[layer === 'report' ? 'text' : layer === 'front' ? 'label' : 'name'] = raw.slice(0, max);
-		take(labelKey, layer === 'report' ? 'text' : 'label');
+		const field = layer === 'report' ? 'text' : layer === 'front' ? 'label' : 'name';
+		candidate.fields[field] = raw.slice(0, max);
+		take(labelKey, field);
 	}
 	if (ours && properties.description !== undefined) take('description', 'ignored: balloon text of our export');
 

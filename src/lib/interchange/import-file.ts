@@ -9,9 +9,11 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { ImportError } from './import-error';
 
 /**
- * The largest file accepted. An import is one Yjs update, and the server takes one message of at
- * most MAX_MESSAGE_BYTES (8 MiB by default); the encoded records are about as big as the GeoJSON
- * holding them (smaller than KML), so 6 MiB leaves room. The board-wide limits
+ * The largest file read, and the largest change an import may send. An import is one Yjs update,
+ * and the server takes one message of at most MAX_MESSAGE_BYTES (8 MiB by default), so 6 MiB
+ * leaves room for the protocol around it. Measured: an update is about twice its GeoJSON (5 000
+ * named points: 555 KB of GeoJSON, 1.2 MB of update), so apply-import.ts checks the real size by
+ * a dry run; the file limit only stops reading what could never fit. The board-wide limits
  * (src/lib/model/board-limits.ts) are checked against the features themselves.
  */
 export const MAX_IMPORT_BYTES = 6 * 1024 * 1024;
