@@ -41,6 +41,9 @@ describe('access in the browser', () => {
 		expect(await page.getByRole('button', { name: 'Front line' }).count()).toBe(0);
 		expect(await page.getByRole('button', { name: 'Measure distance' }).count()).toBe(1);
 		expect(await page.getByRole('button', { name: '+ Report' }).count()).toBe(0);
+		// Viewers may take a copy, never add one: Export is there, Import is not.
+		expect(await page.getByTestId('import-toggle').count()).toBe(0);
+		expect(await page.getByTestId('export-toggle').count()).toBe(1);
 		await clickMap(page, 0.5, 0.5);
 		expect(await page.getByPlaceholder('Name this pin').count()).toBe(0);
 

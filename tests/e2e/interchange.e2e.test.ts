@@ -2,12 +2,16 @@
  * [X4] Import in Chromium: a GeoJSON file dropped on the map shows a preview (counts, list, how
  * properties map), and once confirmed its features are on the map and on the server, created by
  * the watcher who imported. An invalid file picked through the file input shows the problem and
- * changes nothing. A viewer gets no import control.
+ * changes nothing. (A viewer gets no import control: access.e2e.test.ts.) The Export menu
+ * downloads the board, or the sector in focus, under the server's file name.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import { addPin } from '../../src/lib/model/pin-operations';
+import { addSector } from '../../src/lib/model/sector-operations';
 import { readAll } from '../../src/lib/model/records';
 import { openBoard } from '../helpers/board-page';
 import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
@@ -90,6 +94,28 @@ describe('[X4] importing a file in the browser', () => {
 			await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
 			expect(readAll(bot.doc, 'pins')).toEqual([]);
 			expect(await page.locator('.sb-pin').count()).toBe(0);
+		} finally {
+			await page.context().close();
+			bot.destroy();
+		}
+	});
+
+	it('the Export menu downloads the sector in focus as a named GeoJSON file', async () => {
+		const { id } = await createBoard(server.url, 'Export me');
+		const bot = await connectSynced(server.wsUrl, id, 'wire-bot');
+		const sector = addSector(bot.doc, { name: 'Izyum', area: [[49, 36.5], [49, 37.5], [49.5, 37.5], [49.5, 36.5]] });
+		addPin(bot.doc, { name: 'Inside', lat: 49.2, lng: 37, sector });
+		addPin(bot.doc, { name: 'Outside', lat: 47, lng: 33 });
+		const page = await openBoard(browser, server.url, id, 'Maya');
+		try {
+			await page.locator('.sb-pin', { hasText: 'Outside' }).waitFor();
+			await page.getByTestId('sector-switcher').selectOption(sector);
+			await page.getByTestId('export-toggle').click();
+			await page.getByLabel('Sector “Izyum”').check();
+			const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+			expect(download.suggestedFilename()).toMatch(/^Export me - Izyum \d{4}-\d{2}-\d{2}\.geojson$/);
+			const data = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as FeatureCollection;
+			expect(data.features.map((feature) => feature.properties?.name).sort()).toEqual(['Inside', 'Izyum']);
 		} finally {
 			await page.context().close();
 			bot.destroy();
