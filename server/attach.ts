@@ -5,6 +5,7 @@
  * to mount in front of the app, and a close that flushes everything.
  */
 import type { Server as HttpServer } from 'node:http';
+import { createRecordsApi } from './api/records-api';
 import { createAccessApi } from './auth/access-api';
 import { BoardAccess } from './auth/board-access';
 import { BoardDirectory } from './boards/board-directory';
@@ -49,7 +50,11 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	httpServer.prependListener('upgrade', onUpgrade);
 	const control = createControlPlane(httpServer, directory, logger, access);
 	const history = new BoardHistory(store, directory);
-	const apiMiddleware = createHttpApi(directory, config, logger, access, [createAccessApi(access), createHistoryApi(directory, history, access)]);
+	const apiMiddleware = createHttpApi(directory, config, logger, access, [
+		createAccessApi(access),
+		createHistoryApi(directory, history, access),
+		createRecordsApi(directory, access, config)
+	]);
 
 	let closing: Promise<void> | null = null;
 	return {

@@ -13,6 +13,7 @@ import type { Logger } from '../logger';
 import type { BoardStorage, NewLogEntry } from '../storage/storage';
 import { Connection } from './connection';
 import { Delivery } from './delivery';
+import { applyDrafted } from './drafted-change';
 import { isTransactionOrigin, type TransactionOrigin } from './origins';
 import * as messages from './sync-messages';
 import type { UpdateValidator } from './update-validator';
@@ -154,6 +155,15 @@ export class Room {
 		this.doc.destroy();
 	}
 
+	/**
+	 * Applies a change the server makes for someone (the records API): drafted on a copy, checked
+	 * by the same validator as a watcher's update, then applied with `origin`, so it is logged with
+	 * its actor and broadcast like any change. Throws DraftRefused naming the record and field.
+	 */
+	applyChange<T>(origin: TransactionOrigin, change: (doc: Y.Doc) => T): T {
+		return applyDrafted(this.doc, this.options.validator, origin, change);
+	}
+
 	/** Starts the idle countdown if nobody watches (after the server changed an unwatched board). */
 	releaseIfIdle(): void {
 		if (this.connections.size === 0) this.options.onEmpty?.(this);
@@ -193,7 +203,7 @@ export class Room {
 		const tagged = isTransactionOrigin(origin) ? origin : null;
 		if (tagged?.source === 'storage') return;
 		const connection = tagged?.source === 'connection' ? tagged.connection : null;
-		const actor = tagged?.source === 'connection' ? tagged.connection.actor : tagged?.source === 'server' ? tagged.actor : null;
+		const actor = tagged?.source === 'connection' ? tagged.connection.actor : tagged ? tagged.actor : null;
 		const requested = tagged?.source === 'server' && tagged.at !== undefined ? tagged.at : Date.now();
 		const at = Math.max(requested, this.lastAt);
 		this.lastAt = at;

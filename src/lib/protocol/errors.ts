@@ -12,6 +12,10 @@ export const ERROR_CODES = {
 	unauthorized: 'unauthorized',
 	/** Valid credentials, but the role does not allow this (HTTP 403). */
 	forbidden: 'forbidden',
+	/** A record with the id given to create one already exists (HTTP 409). */
+	conflict: 'conflict',
+	/** More requests than the token's rate limit allows; `Retry-After` says when to try again (HTTP 429). */
+	rateLimited: 'rate_limited',
 	tooLarge: 'too_large',
 	unsupportedMedia: 'unsupported_media_type',
 	methodNotAllowed: 'method_not_allowed',
