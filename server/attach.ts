@@ -5,6 +5,7 @@
  * to mount in front of the app, and a close that flushes everything.
  */
 import type { Server as HttpServer } from 'node:http';
+import { createOpenApiRoute } from './api/openapi-route';
 import { createRecordsApi } from './api/records-api';
 import { createAccessApi } from './auth/access-api';
 import { BoardAccess } from './auth/board-access';
@@ -51,6 +52,8 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	const control = createControlPlane(httpServer, directory, logger, access);
 	const history = new BoardHistory(store, directory);
 	const apiMiddleware = createHttpApi(directory, config, logger, access, [
+		// First: the OpenAPI document is the list of routes; anything it does not describe stops here.
+		createOpenApiRoute(),
 		createAccessApi(access),
 		createHistoryApi(directory, history, access),
 		createRecordsApi(directory, access, config)

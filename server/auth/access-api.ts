@@ -5,7 +5,7 @@
  * page can hide editing tools from viewers.
  */
 import type { IncomingMessage } from 'node:http';
-import { createTokenRequest, setAccessRequest, type BoardAccessInfo, type MyAccess } from '../../src/lib/protocol/access';
+import { createTokenRequest, setAccessRequest, type BoardAccessInfo, type MyAccess, type RevokedToken } from '../../src/lib/protocol/access';
 import { API } from '../../src/lib/protocol/endpoints';
 import { apiError, ERROR_CODES } from '../../src/lib/protocol/errors';
 import { HttpError, methodNotAllowed, readValidBody, sendJson, type ApiRoute } from '../transport/http-api';
@@ -57,7 +57,7 @@ export function createAccessApi(access: BoardAccess): ApiRoute {
 			if (method !== 'DELETE') throw methodNotAllowed('DELETE');
 			const tokenId = decode(match[3]);
 			if (!(await access.revokeToken(boardId, tokenId))) throw notFound('no live token with this id on this board');
-			sendJson(res, 200, { id: tokenId, revoked: true });
+			sendJson(res, 200, { id: tokenId, revoked: true } satisfies RevokedToken);
 		} else {
 			if (method !== 'POST') throw methodNotAllowed('POST');
 			const rotated = await access.rotateToken(boardId, decode(match[4]!));

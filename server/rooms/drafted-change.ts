@@ -27,16 +27,18 @@ export interface Draft<T> {
 }
 
 /**
- * Runs `change` on a copy of `doc` and returns the update it made. The copy writes with the live
- * document's own client id: nothing else writes with it between the copy and the apply (both
- * happen in one synchronous turn), so its clock continues the live one and the board's state
- * vector does not grow by one client per request.
+ * Runs `change` on a copy of `doc`, writing as `clientId`, and returns the update it made. The
+ * caller keeps one writer id per live board (not the board document's own: Yjs gives a document
+ * a new id when a remote update carries its own, and not a fresh one per call: every id stays in
+ * the board's state vector forever). Draft and apply happen in one synchronous turn, so nothing
+ * else writes as that id in between and its clock continues where the board's left off.
  */
-export function draftChange<T>(doc: Y.Doc, change: (draft: Y.Doc) => T): Draft<T> {
+export function draftChange<T>(doc: Y.Doc, clientId: number, change: (draft: Y.Doc) => T): Draft<T> {
 	const draft = new Y.Doc({ gc: doc.gc });
-	draft.clientID = doc.clientID;
 	try {
 		Y.applyUpdate(draft, Y.encodeStateAsUpdate(doc));
+		// Set after loading: loading a state that holds this id's writes would make Yjs pick another.
+		draft.clientID = clientId;
 		// The transaction's own update carries only its own deletions, not the board's whole delete set.
 		const written: Uint8Array[] = [];
 		draft.on('update', (update: Uint8Array) => written.push(update));
@@ -52,8 +54,8 @@ export function draftChange<T>(doc: Y.Doc, change: (draft: Y.Doc) => T): Draft<T
 }
 
 /** Drafts, validates against the live document, and applies with `origin`; throws DraftRefused. */
-export function applyDrafted<T>(doc: Y.Doc, validator: UpdateValidator, origin: unknown, change: (draft: Y.Doc) => T): T {
-	const { result, update } = draftChange(doc, change);
+export function applyDrafted<T>(doc: Y.Doc, clientId: number, validator: UpdateValidator, origin: unknown, change: (draft: Y.Doc) => T): T {
+	const { result, update } = draftChange(doc, clientId, change);
 	const verdict = validator(doc, update);
 	if (!verdict.ok) throw new DraftRefused(verdict.reason);
 	Y.applyUpdate(doc, update, origin);

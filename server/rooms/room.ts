@@ -4,6 +4,7 @@
  * No watcher receives a change, nor a state containing it, before it is in the log.
  * Knows nothing of ws or SQLite: sockets are RoomSockets, storage is a BoardStorage.
  */
+import * as random from 'lib0/random';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { roleAtLeast } from '../../src/lib/protocol/access';
@@ -42,6 +43,8 @@ export class Room {
 	private flushing: Promise<void> | null = null;
 	private deferredSyncReplies: { connection: Connection; stateVector: Uint8Array }[] = [];
 	private broken = false;
+	/** The Yjs client id the server's drafted changes write as (see drafted-change.ts). */
+	private readonly draftClientId = random.uint32();
 
 	constructor(
 		readonly boardId: string,
@@ -161,7 +164,7 @@ export class Room {
 	 * its actor and broadcast like any change. Throws DraftRefused naming the record and field.
 	 */
 	applyChange<T>(origin: TransactionOrigin, change: (doc: Y.Doc) => T): T {
-		return applyDrafted(this.doc, this.options.validator, origin, change);
+		return applyDrafted(this.doc, this.draftClientId, this.options.validator, origin, change);
 	}
 
 	/** Starts the idle countdown if nobody watches (after the server changed an unwatched board). */

@@ -9,6 +9,7 @@ import { ModelValidationError } from '../../src/lib/model/validation-error';
 import { createBoardRequest } from '../../src/lib/protocol/boards';
 import { API } from '../../src/lib/protocol/endpoints';
 import { apiError, ERROR_CODES, type ApiError } from '../../src/lib/protocol/errors';
+import type { HealthReply, RuntimeConfig } from '../../src/lib/protocol/server-info';
 import { AccessError } from '../auth/access-error';
 import { secretOf } from '../auth/access-api';
 import { createOwnedBoard, type BoardAccess } from '../auth/board-access';
@@ -87,11 +88,11 @@ export function createHttpApi(
 		const method = req.method ?? 'GET';
 		for (const extra of routes) if (await extra(req, res, url)) return true;
 		if (pathname === API.health) {
-			sendJson(res, 200, { ok: true, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+			sendJson(res, 200, { ok: true, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) } satisfies HealthReply);
 			return true;
 		}
 		if (pathname === API.config) {
-			sendJson(res, 200, { tileUrl: config.tileUrl });
+			sendJson(res, 200, { tileUrl: config.tileUrl } satisfies RuntimeConfig);
 			return true;
 		}
 		if (pathname === API.boards) {
@@ -105,10 +106,10 @@ export function createHttpApi(
 			} else throw methodNotAllowed('GET or POST');
 			return true;
 		}
-		const boardPrefix = `${API.boards}/`;
-		if (pathname.startsWith(boardPrefix)) {
+		const boardPath = new RegExp(`^${API.boards}/([^/]+)$`).exec(pathname);
+		if (boardPath) {
 			if (method !== 'GET') throw methodNotAllowed('GET');
-			const board = await directory.get(decodeURIComponent(pathname.slice(boardPrefix.length)));
+			const board = await directory.get(decodeURIComponent(boardPath[1]!));
 			if (!board) throw new HttpError(404, apiError(ERROR_CODES.notFound, 'no such board'));
 			await access.require(board.id, secretOf(req), 'viewer');
 			sendJson(res, 200, board);
