@@ -47,7 +47,7 @@ function schemaChecker() {
 describe('OpenAPI document', () => {
 	it('is valid OpenAPI 3.1 and every $ref in it resolves', async () => {
 		const validator = new Validator();
-		const result = await validator.validate(structuredClone(document) as object);
+		const result = await validator.validate(structuredClone(document) as unknown as Record<string, unknown>);
 		expect(result.errors ?? []).toEqual([]);
 		expect(result.valid).toBe(true);
 		expect(validator.version).toBe('3.1');
