@@ -1,12 +1,15 @@
 /**
  * A change the server makes on someone's behalf (the records API), held to the same rules as a
- * watcher's update. The change is drafted on a copy of the board and only its difference is
- * validated and applied to the live document — so a request that would break a board limit or a
- * schema is refused before anything is applied, logged or broadcast, exactly like a refused
- * Yjs update, instead of trusting the server's own code path.
+ * watcher's update: the change is drafted on a shadow copy of the board, and only the update it
+ * made is validated and applied to the live document — so a request that would break a board
+ * limit or a schema is refused before anything is applied, logged or broadcast, exactly like a
+ * refused Yjs update, instead of trusting the server's own code path.
  *
- * The copy costs one encode and one decode of the board per request (~1 ms for the demo board):
- * fine for the rate-limited API, and why live editing does not work this way.
+ * The shadow is made once (a full copy, on the first change through the API) and then follows
+ * the live document update by update, so a draft costs what the change costs, not a copy of the
+ * board (a copy of the 40 KB demo board took 5–20 ms; a 5 MB board would block the server for
+ * most of a second per request). A draft that fails or is refused may have written to the shadow:
+ * it is then dropped and copied afresh next time.
  */
 import * as Y from 'yjs';
 import type { UpdateValidator } from './update-validator';
@@ -19,45 +22,79 @@ export class DraftRefused extends Error {
 	}
 }
 
-export interface Draft<T> {
-	/** What the change function returned (e.g. the id of a new record). */
-	result: T;
-	/** The Yjs update to apply to the live document: exactly what the change wrote. */
-	update: Uint8Array;
-}
+/** Origin of the shadow's own bookkeeping transactions, so they are not taken for the draft. */
+const FOLLOW = Symbol('follow the live document');
 
 /**
- * Runs `change` on a copy of `doc`, writing as `clientId`, and returns the update it made. The
- * caller keeps one writer id per live board (not the board document's own: Yjs gives a document
- * a new id when a remote update carries its own, and not a fresh one per call: every id stays in
- * the board's state vector forever). Draft and apply happen in one synchronous turn, so nothing
- * else writes as that id in between and its clock continues where the board's left off.
+ * Drafts changes for one live document. Writes as `clientId`: one writer id per live board — not
+ * the board document's own (Yjs gives a document a new id when a remote update carries its own)
+ * and not a fresh one per request (every id stays in the board's state vector forever). Draft and
+ * apply happen in one synchronous turn, so nothing else writes as that id in between.
  */
-export function draftChange<T>(doc: Y.Doc, clientId: number, change: (draft: Y.Doc) => T): Draft<T> {
-	const draft = new Y.Doc({ gc: doc.gc });
-	try {
-		Y.applyUpdate(draft, Y.encodeStateAsUpdate(doc));
-		// Set after loading: loading a state that holds this id's writes would make Yjs pick another.
-		draft.clientID = clientId;
-		// The transaction's own update carries only its own deletions, not the board's whole delete set.
-		const written: Uint8Array[] = [];
-		draft.on('update', (update: Uint8Array) => written.push(update));
-		let result!: T;
-		// One transaction, however many named operations the change runs: one logged update.
-		draft.transact(() => {
-			result = change(draft);
-		});
-		return { result, update: written.length === 1 ? written[0]! : Y.mergeUpdates(written) };
-	} finally {
-		draft.destroy();
-	}
-}
+export class ChangeDrafter {
+	private shadow: Y.Doc | null = null;
 
-/** Drafts, validates against the live document, and applies with `origin`; throws DraftRefused. */
-export function applyDrafted<T>(doc: Y.Doc, clientId: number, validator: UpdateValidator, origin: unknown, change: (draft: Y.Doc) => T): T {
-	const { result, update } = draftChange(doc, clientId, change);
-	const verdict = validator(doc, update);
-	if (!verdict.ok) throw new DraftRefused(verdict.reason);
-	Y.applyUpdate(doc, update, origin);
-	return result;
+	constructor(
+		private readonly doc: Y.Doc,
+		private readonly clientId: number,
+		private readonly validator: UpdateValidator
+	) {
+		doc.on('update', this.follow);
+	}
+
+	/** Runs `change` on the shadow, validates what it wrote against the live doc, applies it with `origin`. */
+	apply<T>(origin: unknown, change: (draft: Y.Doc) => T): T {
+		const shadow = this.shadowDoc();
+		const written: Uint8Array[] = [];
+		const record = (update: Uint8Array, from: unknown) => {
+			if (from !== FOLLOW) written.push(update);
+		};
+		shadow.on('update', record);
+		let result!: T;
+		try {
+			// One transaction, however many named operations the change runs: one logged update.
+			shadow.transact(() => {
+				result = change(shadow);
+			});
+		} catch (error) {
+			this.dropShadow();
+			throw error;
+		} finally {
+			shadow.off('update', record);
+		}
+		if (written.length === 0) return result;
+		const update = written.length === 1 ? written[0]! : Y.mergeUpdates(written);
+		const verdict = this.validator(this.doc, update);
+		if (!verdict.ok) {
+			this.dropShadow();
+			throw new DraftRefused(verdict.reason);
+		}
+		Y.applyUpdate(this.doc, update, origin);
+		return result;
+	}
+
+	destroy(): void {
+		this.doc.off('update', this.follow);
+		this.dropShadow();
+	}
+
+	private shadowDoc(): Y.Doc {
+		if (this.shadow) return this.shadow;
+		const shadow = new Y.Doc({ gc: this.doc.gc });
+		Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc), FOLLOW);
+		// Set after loading: loading a state that holds this id's writes would make Yjs pick another.
+		shadow.clientID = this.clientId;
+		this.shadow = shadow;
+		return shadow;
+	}
+
+	/** Every change to the live board, the API's own included (then a no-op), reaches the shadow. */
+	private readonly follow = (update: Uint8Array): void => {
+		if (this.shadow) Y.applyUpdate(this.shadow, update, FOLLOW);
+	};
+
+	private dropShadow(): void {
+		this.shadow?.destroy();
+		this.shadow = null;
+	}
 }

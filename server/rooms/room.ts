@@ -14,7 +14,7 @@ import type { Logger } from '../logger';
 import type { BoardStorage, NewLogEntry } from '../storage/storage';
 import { Connection } from './connection';
 import { Delivery } from './delivery';
-import { applyDrafted } from './drafted-change';
+import { ChangeDrafter } from './drafted-change';
 import { isTransactionOrigin, type TransactionOrigin } from './origins';
 import * as messages from './sync-messages';
 import type { UpdateValidator } from './update-validator';
@@ -43,8 +43,8 @@ export class Room {
 	private flushing: Promise<void> | null = null;
 	private deferredSyncReplies: { connection: Connection; stateVector: Uint8Array }[] = [];
 	private broken = false;
-	/** The Yjs client id the server's drafted changes write as (see drafted-change.ts). */
-	private readonly draftClientId = random.uint32();
+	/** Drafts the server's changes on someone's behalf; made on the first one (drafted-change.ts). */
+	private drafter: ChangeDrafter | null = null;
 
 	constructor(
 		readonly boardId: string,
@@ -152,6 +152,7 @@ export class Room {
 		for (const connection of this.connections) connection.close(CLOSE_CODES.goingAway, CLOSE_REASONS[CLOSE_CODES.goingAway]);
 		this.connections.clear();
 		this.doc.off('update', this.onDocUpdate);
+		this.drafter?.destroy();
 		this.awareness.off('update', this.onAwarenessUpdate);
 		this.awareness.destroy();
 		this.delivery.destroy();
@@ -164,7 +165,8 @@ export class Room {
 	 * its actor and broadcast like any change. Throws DraftRefused naming the record and field.
 	 */
 	applyChange<T>(origin: TransactionOrigin, change: (doc: Y.Doc) => T): T {
-		return applyDrafted(this.doc, this.draftClientId, this.options.validator, origin, change);
+		this.drafter ??= new ChangeDrafter(this.doc, random.uint32(), this.options.validator);
+		return this.drafter.apply(origin, change);
 	}
 
 	/** Starts the idle countdown if nobody watches (after the server changed an unwatched board). */

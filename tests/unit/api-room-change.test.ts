@@ -15,7 +15,7 @@ import { apiOrigin } from '../../server/rooms/origins';
 import { Room } from '../../server/rooms/room';
 import { validateUpdate, type UpdateValidator } from '../../server/rooms/update-validator';
 import { HttpError } from '../../server/transport/http-api';
-import { addPin, movePin, renamePin } from '../../src/lib/model/pin-operations';
+import { addPin, movePin, removePin, renamePin } from '../../src/lib/model/pin-operations';
 import { readRecord } from '../../src/lib/model/records';
 import { MemorySocket } from '../helpers/memory-socket';
 import { memoryStorage } from '../helpers/memory-storage';
@@ -57,12 +57,42 @@ describe('a change made through the API', () => {
 		expect(room.doc.getMap('pins').size).toBe(5);
 	});
 
-	it('a refused change leaves the board, the log and the watchers untouched', async () => {
-		const { storage, room } = setup(() => ({ ok: false, malformed: false, reason: 'pins/p1.lat: too far north' }));
+	it('a refused change leaves the board, the log and the watchers untouched; the next one still works', async () => {
+		let refuse = true;
+		const { storage, room } = setup((doc, update) => (refuse ? { ok: false, malformed: false, reason: 'pins/p1.lat: too far north' } : validateUpdate(doc, update)));
 		expect(() => room.applyChange(apiOrigin('bot', null), (doc) => addPin(doc, { id: 'p1', name: 'X', lat: 49, lng: 37 }))).toThrow(DraftRefused);
 		await room.flush();
 		expect(room.doc.getMap('pins').size).toBe(0);
 		expect(storage.log).toEqual([]);
+		refuse = false;
+		room.applyChange(apiOrigin('bot', null), (doc) => addPin(doc, { id: 'p2', name: 'Y', lat: 49, lng: 37 }));
+		expect([...room.doc.getMap('pins').keys()]).toEqual(['p2']);
+	});
+
+	it('a change that fails halfway applies nothing, and leaves no trace in the next draft', () => {
+		const { room } = setup();
+		expect(() =>
+			room.applyChange(apiOrigin('bot', null), (doc) => {
+				addPin(doc, { id: 'half', name: 'Half', lat: 49, lng: 37 });
+				throw new Error('the second step failed');
+			})
+		).toThrow('the second step failed');
+		room.applyChange(apiOrigin('bot', null), (doc) => addPin(doc, { id: 'whole', name: 'Whole', lat: 49, lng: 37 }));
+		expect([...room.doc.getMap('pins').keys()]).toEqual(['whole']);
+	});
+
+	it('drafts on the board as watchers left it (the shadow follows the live document)', () => {
+		const { room } = setup();
+		room.applyChange(apiOrigin('bot', null), (doc) => addPin(doc, { id: 'p1', name: 'Kupiansk', lat: 49.7, lng: 37.6 }));
+		// Watchers move one pin, add another and remove the first, on the live board.
+		movePin(room.doc, 'p1', 49.71, 37.61, { actor: 'Olena' });
+		addPin(room.doc, { id: 'p2', name: 'Izium', lat: 49.2, lng: 37.3 }, { actor: 'Taras' });
+		removePin(room.doc, 'p1');
+		// The bot's next draft sees exactly that board.
+		const seen = room.applyChange(apiOrigin('bot', null), (doc) => [...doc.getMap('pins').keys()].sort());
+		expect(seen).toEqual(['p2']);
+		room.applyChange(apiOrigin('bot', null), (doc) => renamePin(doc, 'p2', 'Izium (city)', { actor: 'bot' }));
+		expect(readRecord(room.doc, 'pins', 'p2')).toMatchObject({ name: 'Izium (city)', createdBy: 'Taras', updatedBy: 'bot' });
 	});
 });
 
