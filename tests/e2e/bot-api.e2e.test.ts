@@ -4,31 +4,22 @@
  * report signed with the token's name.
  */
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCESS_API, type BoardAccessInfo, type CreatedBoard } from '../../src/lib/protocol/access';
 import { API, RECORDS_API } from '../../src/lib/protocol/endpoints';
 import { openBoard } from '../helpers/board-page';
-import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
+import { ARTIFACTS_DIR } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { callApi } from '../helpers/http';
-import { startServer, type ServerProcess } from '../helpers/server-process';
 
 /** The promise: a change made through the API is on every open board within this. */
 const LIVE_DEADLINE_MS = 2_000;
 
-let server: ServerProcess;
-let browser: Browser;
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const fixture = useServerAndBrowser();
 
 describe('bot API in the browser', () => {
 	it('an API token made in the Share panel posts a report that an open board shows within 2 s', async () => {
+		const { server, browser } = fixture;
 		const created = (await callApi(server.url, 'POST', API.boards, { body: { title: 'Wire desk' } })).body as CreatedBoard;
 		const owner = await openBoard(browser, server.url, created.id, 'Editor-in-chief', `?token=${encodeURIComponent(created.ownerToken.token)}`);
 
