@@ -30,7 +30,9 @@ export function createOpenApiRoute(document: OpenApiDocument = buildOpenApiDocum
 		if (pathname !== API.health && !pathname.startsWith('/api/')) return false;
 		const methods = described.filter(({ pattern }) => pattern.test(pathname)).flatMap((path) => path.methods);
 		if (methods.length === 0) throw new HttpError(404, apiError(ERROR_CODES.notFound, `no API at ${pathname} (see ${API.openapi})`));
-		if (!methods.includes(req.method ?? 'GET')) {
+		// HEAD is GET without the body (load balancers probe /healthz so); handlers decide as before.
+		const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
+		if (!methods.includes(method)) {
 			res.setHeader('allow', methods.join(', '));
 			throw methodNotAllowed(methods.join(' or '));
 		}

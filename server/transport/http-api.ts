@@ -67,6 +67,15 @@ export async function readValidBody<S extends z.ZodType>(req: IncomingMessage, s
 	throw new HttpError(422, apiError(ERROR_CODES.invalid, error.message, error.field));
 }
 
+/** A path segment decoded; a malformed escape (`%E0`) names no board rather than failing the request. */
+function safeDecode(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return '';
+	}
+}
+
 export const methodNotAllowed = (allowed: string) =>
 	new HttpError(405, apiError(ERROR_CODES.methodNotAllowed, `use ${allowed} on this path`));
 
@@ -109,7 +118,7 @@ export function createHttpApi(
 		const boardPath = new RegExp(`^${API.boards}/([^/]+)$`).exec(pathname);
 		if (boardPath) {
 			if (method !== 'GET') throw methodNotAllowed('GET');
-			const board = await directory.get(decodeURIComponent(boardPath[1]!));
+			const board = await directory.get(safeDecode(boardPath[1]!));
 			if (!board) throw new HttpError(404, apiError(ERROR_CODES.notFound, 'no such board'));
 			await access.require(board.id, secretOf(req), 'viewer');
 			sendJson(res, 200, board);

@@ -87,6 +87,8 @@ describe('OpenAPI document', () => {
 		expect(put.headers.get('allow')).toBe('GET, POST');
 		expect((await callApi(server.url, 'DELETE', RECORDS_API.list(board.id, 'fronts'))).headers.get('allow')).toBe('GET');
 		expect((await callApi(server.url, 'POST', API.health)).status).toBe(405);
+		expect((await fetch(`${server.url}${API.health}`, { method: 'HEAD' })).status).toBe(200);
+		expect(await callApi(server.url, 'GET', '/api/boards/%E0%A4')).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
 	});
 
 	it('real answers fit the schemas the document gives for them', async () => {
