@@ -5,6 +5,8 @@
  * to mount in front of the app, and a close that flushes everything.
  */
 import type { Server as HttpServer } from 'node:http';
+import { createOpenApiRoute } from './api/openapi-route';
+import { createRecordsApi } from './api/records-api';
 import { createAccessApi } from './auth/access-api';
 import { BoardAccess } from './auth/board-access';
 import { BoardDirectory } from './boards/board-directory';
@@ -50,7 +52,14 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	httpServer.prependListener('upgrade', onUpgrade);
 	const control = createControlPlane(httpServer, directory, logger, access);
 	const history = new BoardHistory(store, directory);
-	const apiMiddleware = createHttpApi(directory, config, logger, access, [createAccessApi(access), createHistoryApi(directory, history, access), createExportApi(directory, history, access)]);
+	const apiMiddleware = createHttpApi(directory, config, logger, access, [
+		// First: the OpenAPI document is the list of routes; anything it does not describe stops here.
+		createOpenApiRoute(),
+		createAccessApi(access),
+		createHistoryApi(directory, history, access),
+		createRecordsApi(directory, access, config),
+		createExportApi(directory, history, access)
+	]);
 
 	let closing: Promise<void> | null = null;
 	return {

@@ -38,6 +38,10 @@ export interface ServerConfig {
 	rateLimitBurst: number;
 	/** Yjs connections one board accepts; the next is closed with 4503. */
 	maxConnectionsPerBoard: number;
+	/** Sustained requests per second one caller (token, or address without one) may make to the records API; beyond: 429. */
+	apiRateLimitPerSecond: number;
+	/** Records API requests one caller may make at once before the sustained rate applies. */
+	apiRateLimitBurst: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -59,7 +63,11 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	// unaffected and still stops a client stuck in a send loop (tens of thousands per second).
 	rateLimitPerSecond: 1000,
 	rateLimitBurst: 2000,
-	maxConnectionsPerBoard: 2000
+	maxConnectionsPerBoard: 2000,
+	// A wire bot posts a few reports a minute; a sync script reads a board's four lists and writes a
+	// batch of moves. 5/s with a burst of 60 serves both and stops a runaway loop within a second.
+	apiRateLimitPerSecond: 5,
+	apiRateLimitBurst: 60
 };
 
 type Env = Record<string, string | undefined>;
@@ -115,6 +123,8 @@ export function readConfig(env: Env = process.env): ServerConfig {
 		adminToken,
 		rateLimitPerSecond: integer(env, 'RATE_LIMIT_PER_SECOND', DEFAULT_CONFIG.rateLimitPerSecond, 1),
 		rateLimitBurst: integer(env, 'RATE_LIMIT_BURST', DEFAULT_CONFIG.rateLimitBurst, 1),
-		maxConnectionsPerBoard: integer(env, 'MAX_CONNECTIONS_PER_BOARD', DEFAULT_CONFIG.maxConnectionsPerBoard, 1)
+		maxConnectionsPerBoard: integer(env, 'MAX_CONNECTIONS_PER_BOARD', DEFAULT_CONFIG.maxConnectionsPerBoard, 1),
+		apiRateLimitPerSecond: integer(env, 'API_RATE_LIMIT_PER_SECOND', DEFAULT_CONFIG.apiRateLimitPerSecond, 1),
+		apiRateLimitBurst: integer(env, 'API_RATE_LIMIT_BURST', DEFAULT_CONFIG.apiRateLimitBurst, 1)
 	};
 }

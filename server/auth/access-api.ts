@@ -5,11 +5,10 @@
  * page can hide editing tools from viewers.
  */
 import type { IncomingMessage } from 'node:http';
-import { ModelValidationError } from '../../src/lib/model/validation-error';
-import { createTokenRequest, setAccessRequest, type BoardAccessInfo, type MyAccess } from '../../src/lib/protocol/access';
+import { createTokenRequest, setAccessRequest, type BoardAccessInfo, type MyAccess, type RevokedToken } from '../../src/lib/protocol/access';
 import { API } from '../../src/lib/protocol/endpoints';
 import { apiError, ERROR_CODES } from '../../src/lib/protocol/errors';
-import { HttpError, methodNotAllowed, readJsonBody, sendJson, type ApiRoute } from '../transport/http-api';
+import { HttpError, methodNotAllowed, readValidBody, sendJson, type ApiRoute } from '../transport/http-api';
 import type { BoardAccess } from './board-access';
 import { bearerToken } from './secrets';
 
@@ -46,22 +45,19 @@ export function createAccessApi(access: BoardAccess): ApiRoute {
 		await access.require(boardId, secret, 'owner');
 		if (what === 'access') {
 			if (method === 'POST') {
-				const parsed = setAccessRequest.safeParse(await readJsonBody(req));
-				if (!parsed.success) throw ModelValidationError.fromZod('access', parsed.error);
-				await access.setMode(boardId, parsed.data.mode);
+				await access.setMode(boardId, (await readValidBody(req, setAccessRequest, 'access')).mode);
 			} else if (method !== 'GET') throw methodNotAllowed('GET or POST');
 			const info: BoardAccessInfo = { mode: await access.mode(boardId), tokens: await access.listTokens(boardId) };
 			sendJson(res, 200, info);
 		} else if (what === 'tokens') {
 			if (method !== 'POST') throw methodNotAllowed('POST');
-			const parsed = createTokenRequest.safeParse(await readJsonBody(req));
-			if (!parsed.success) throw ModelValidationError.fromZod('token', parsed.error);
-			sendJson(res, 201, await access.createToken(boardId, parsed.data.role, parsed.data.label || null));
+			const { role, label } = await readValidBody(req, createTokenRequest, 'token');
+			sendJson(res, 201, await access.createToken(boardId, role, label || null));
 		} else if (match[3] !== undefined) {
 			if (method !== 'DELETE') throw methodNotAllowed('DELETE');
 			const tokenId = decode(match[3]);
 			if (!(await access.revokeToken(boardId, tokenId))) throw notFound('no live token with this id on this board');
-			sendJson(res, 200, { id: tokenId, revoked: true });
+			sendJson(res, 200, { id: tokenId, revoked: true } satisfies RevokedToken);
 		} else {
 			if (method !== 'POST') throw methodNotAllowed('POST');
 			const rotated = await access.rotateToken(boardId, decode(match[4]!));

@@ -25,6 +25,8 @@ export interface Grant {
 	role: Role;
 	/** The board token that granted it; null for anonymous and admin access. */
 	tokenId: string | null;
+	/** That token's label (an API token's name, e.g. "Wire bot"); null without one. */
+	label: string | null;
 }
 
 /** What live connections must hear about: a token stopped working, or a board's mode changed. */
@@ -48,13 +50,13 @@ export class BoardAccess {
 	async grant(boardId: string, secret: string | null | undefined): Promise<Grant | null> {
 		const mode = await this.storage.getAccessMode(boardId);
 		if (!mode) throw new AccessError(404, 'no such board');
-		if (this.isAdmin(secret)) return { role: 'owner', tokenId: null };
+		if (this.isAdmin(secret)) return { role: 'owner', tokenId: null, label: null };
 		if (secret) {
 			const token = await this.storage.findTokenByHash(hashSecret(secret));
-			return token && token.boardId === boardId && token.revokedAt === null ? { role: token.role, tokenId: token.id } : null;
+			return token && token.boardId === boardId && token.revokedAt === null ? { role: token.role, tokenId: token.id, label: token.label } : null;
 		}
 		const role = anonymousRole(mode);
-		return role ? { role, tokenId: null } : null;
+		return role ? { role, tokenId: null, label: null } : null;
 	}
 
 	/** The grant if it is at least `needed`; otherwise a 401 (no valid secret) or 403 (weak role). */

@@ -8,12 +8,18 @@ export type TransactionOrigin =
 	| { source: 'connection'; connection: Connection }
 	| { source: 'storage' }
 	/** A change the server makes itself (seeding, a rename from the control plane); `at` overrides the clock. */
-	| { source: 'server'; actor: string; at?: number };
+	| { source: 'server'; actor: string; at?: number }
+	/** A change a script made through the records API with a board token; `actor` is the token's name. */
+	| { source: 'api'; actor: string; tokenId: string | null };
 
 export const STORAGE_ORIGIN: TransactionOrigin = { source: 'storage' };
 
 export function serverOrigin(actor: string, at?: number): TransactionOrigin {
 	return at === undefined ? { source: 'server', actor } : { source: 'server', actor, at };
+}
+
+export function apiOrigin(actor: string, tokenId: string | null): TransactionOrigin {
+	return { source: 'api', actor, tokenId };
 }
 
 export function isTransactionOrigin(value: unknown): value is TransactionOrigin {

@@ -4,6 +4,7 @@
  * No watcher receives a change, nor a state containing it, before it is in the log.
  * Knows nothing of ws or SQLite: sockets are RoomSockets, storage is a BoardStorage.
  */
+import * as random from 'lib0/random';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { roleAtLeast } from '../../src/lib/protocol/access';
@@ -13,6 +14,7 @@ import type { Logger } from '../logger';
 import type { BoardStorage, NewLogEntry } from '../storage/storage';
 import { Connection } from './connection';
 import { Delivery } from './delivery';
+import { ChangeDrafter } from './drafted-change';
 import { isTransactionOrigin, type TransactionOrigin } from './origins';
 import * as messages from './sync-messages';
 import type { UpdateValidator } from './update-validator';
@@ -41,6 +43,8 @@ export class Room {
 	private flushing: Promise<void> | null = null;
 	private deferredSyncReplies: { connection: Connection; stateVector: Uint8Array }[] = [];
 	private broken = false;
+	/** Drafts the server's changes on someone's behalf; made on the first one (drafted-change.ts). */
+	private drafter: ChangeDrafter | null = null;
 
 	constructor(
 		readonly boardId: string,
@@ -148,10 +152,21 @@ export class Room {
 		for (const connection of this.connections) connection.close(CLOSE_CODES.goingAway, CLOSE_REASONS[CLOSE_CODES.goingAway]);
 		this.connections.clear();
 		this.doc.off('update', this.onDocUpdate);
+		this.drafter?.destroy();
 		this.awareness.off('update', this.onAwarenessUpdate);
 		this.awareness.destroy();
 		this.delivery.destroy();
 		this.doc.destroy();
+	}
+
+	/**
+	 * Applies a change the server makes for someone (the records API): drafted on a copy, checked
+	 * by the same validator as a watcher's update, then applied with `origin`, so it is logged with
+	 * its actor and broadcast like any change. Throws DraftRefused naming the record and field.
+	 */
+	applyChange<T>(origin: TransactionOrigin, change: (doc: Y.Doc) => T): T {
+		this.drafter ??= new ChangeDrafter(this.doc, random.uint32(), this.options.validator);
+		return this.drafter.apply(origin, change);
 	}
 
 	/** Starts the idle countdown if nobody watches (after the server changed an unwatched board). */
@@ -193,7 +208,7 @@ export class Room {
 		const tagged = isTransactionOrigin(origin) ? origin : null;
 		if (tagged?.source === 'storage') return;
 		const connection = tagged?.source === 'connection' ? tagged.connection : null;
-		const actor = tagged?.source === 'connection' ? tagged.connection.actor : tagged?.source === 'server' ? tagged.actor : null;
+		const actor = tagged?.source === 'connection' ? tagged.connection.actor : tagged ? tagged.actor : null;
 		const requested = tagged?.source === 'server' && tagged.at !== undefined ? tagged.at : Date.now();
 		const at = Math.max(requested, this.lastAt);
 		this.lastAt = at;

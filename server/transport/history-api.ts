@@ -21,7 +21,7 @@ import type { BoardAccess } from '../auth/board-access';
 import type { BoardDirectory } from '../boards/board-directory';
 import type { BoardHistory } from '../history/board-history';
 import { SeqOutOfRangeError, type Moment } from '../history/time-travel';
-import { HttpError, methodNotAllowed, readJsonBody, sendJson, type ApiRoute } from './http-api';
+import { HttpError, methodNotAllowed, readValidBody, sendJson, type ApiRoute } from './http-api';
 
 const ROUTE = new RegExp(`^${API.boards}/([^/]+)/(history/(?:state|changes|updates|summary)|fork)$`);
 
@@ -92,9 +92,7 @@ export function createHistoryApi(directory: BoardDirectory, history: BoardHistor
 		const method = req.method ?? 'GET';
 		if (what === 'fork') {
 			if (method !== 'POST') throw methodNotAllowed('POST');
-			const parsed = forkRequest.safeParse(await readJsonBody(req));
-			if (!parsed.success) throw ModelValidationError.fromZod('fork', parsed.error);
-			const { at, seq, title, actor } = parsed.data;
+			const { at, seq, title, actor } = await readValidBody(req, forkRequest, 'fork');
 			const moment: Moment = at !== undefined ? { at: parseMoment(at)! } : seq !== undefined ? { seq } : {};
 			const fork = await history.fork(boardId, { moment, title, ...(actor ? { actor } : {}) });
 			// The forker owns the fork: it gets the owner token once, like any new board's creator.

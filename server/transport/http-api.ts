@@ -4,10 +4,12 @@
  * the shared `ApiError` shape and says what is wrong.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
 import { ModelValidationError } from '../../src/lib/model/validation-error';
 import { createBoardRequest } from '../../src/lib/protocol/boards';
 import { API } from '../../src/lib/protocol/endpoints';
 import { apiError, ERROR_CODES, type ApiError } from '../../src/lib/protocol/errors';
+import type { HealthReply, RuntimeConfig } from '../../src/lib/protocol/server-info';
 import { AccessError } from '../auth/access-error';
 import { secretOf } from '../auth/access-api';
 import { createOwnedBoard, type BoardAccess } from '../auth/board-access';
@@ -16,7 +18,7 @@ import type { BoardDirectory } from '../boards/board-directory';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
 
-/** Board creation bodies are a title; anything bigger is a mistake or an attack. */
+/** The largest body is a report with 4000 characters and 20 source links; anything bigger is a mistake or an attack. */
 const MAX_BODY_BYTES = 64 * 1024;
 
 export class HttpError extends Error {
@@ -53,6 +55,27 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 	}
 }
 
+/**
+ * Reads a JSON body and parses it with a shared schema. JSON that does not parse is 400; JSON the
+ * schema refuses is 422 naming the first offending field (dotted path), so a script can tell
+ * "I sent garbage" from "I sent the wrong thing".
+ */
+export async function readValidBody<S extends z.ZodType>(req: IncomingMessage, schema: S, what: string): Promise<z.infer<S>> {
+	const parsed = schema.safeParse(await readJsonBody(req));
+	if (parsed.success) return parsed.data;
+	const error = ModelValidationError.fromZod(what, parsed.error);
+	throw new HttpError(422, apiError(ERROR_CODES.invalid, error.message, error.field));
+}
+
+/** A path segment decoded; a malformed escape (`%E0`) names no board rather than failing the request. */
+function safeDecode(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return '';
+	}
+}
+
 export const methodNotAllowed = (allowed: string) =>
 	new HttpError(405, apiError(ERROR_CODES.methodNotAllowed, `use ${allowed} on this path`));
 
@@ -74,11 +97,11 @@ export function createHttpApi(
 		const method = req.method ?? 'GET';
 		for (const extra of routes) if (await extra(req, res, url)) return true;
 		if (pathname === API.health) {
-			sendJson(res, 200, { ok: true, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) });
+			sendJson(res, 200, { ok: true, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) } satisfies HealthReply);
 			return true;
 		}
 		if (pathname === API.config) {
-			sendJson(res, 200, { tileUrl: config.tileUrl });
+			sendJson(res, 200, { tileUrl: config.tileUrl } satisfies RuntimeConfig);
 			return true;
 		}
 		if (pathname === API.boards) {
@@ -87,16 +110,15 @@ export function createHttpApi(
 			if (method === 'GET') sendJson(res, 200, await access.visible(await directory.list(), secret ? [secret] : []));
 			else if (method === 'POST') {
 				access.assertMayCreate(secret);
-				const parsed = createBoardRequest.safeParse(await readJsonBody(req));
-				if (!parsed.success) throw ModelValidationError.fromZod('board', parsed.error);
-				sendJson(res, 201, await createOwnedBoard(directory, access, parsed.data.title, secret));
+				const { title } = await readValidBody(req, createBoardRequest, 'board');
+				sendJson(res, 201, await createOwnedBoard(directory, access, title, secret));
 			} else throw methodNotAllowed('GET or POST');
 			return true;
 		}
-		const boardPrefix = `${API.boards}/`;
-		if (pathname.startsWith(boardPrefix)) {
+		const boardPath = new RegExp(`^${API.boards}/([^/]+)$`).exec(pathname);
+		if (boardPath) {
 			if (method !== 'GET') throw methodNotAllowed('GET');
-			const board = await directory.get(decodeURIComponent(pathname.slice(boardPrefix.length)));
+			const board = await directory.get(safeDecode(boardPath[1]!));
 			if (!board) throw new HttpError(404, apiError(ERROR_CODES.notFound, 'no such board'));
 			await access.require(board.id, secretOf(req), 'viewer');
 			sendJson(res, 200, board);

@@ -22,3 +22,23 @@ export async function createBoard(baseUrl: string, title: string): Promise<{ id:
 	if (status !== 201) throw new Error(`creating board failed: ${status} ${JSON.stringify(body)}`);
 	return body as { id: string; title: string };
 }
+
+/**
+ * One request as a script would make it: an optional bearer secret and a JSON body (an object is
+ * serialised; a string is sent as it is, for bad-JSON cases). Answers the status, the parsed body
+ * and the headers.
+ */
+export async function callApi(
+	baseUrl: string,
+	method: string,
+	path: string,
+	options: { secret?: string | null; body?: object | string; contentType?: string } = {}
+): Promise<{ status: number; body: any; headers: Headers }> {
+	const headers: Record<string, string> = {};
+	if (options.secret) headers.authorization = `Bearer ${options.secret}`;
+	if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
+	const body = typeof options.body === 'string' ? options.body : options.body === undefined ? undefined : JSON.stringify(options.body);
+	const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+	const text = await response.text();
+	return { status: response.status, body: text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text, headers: response.headers };
+}

@@ -7,6 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { TOP_LEVEL_NAMES } from '../../src/lib/model/layout';
+import { TOKEN_PARAM } from '../../src/lib/protocol/access';
 import { ACTOR_PARAM, YJS_PATH } from '../../src/lib/protocol/endpoints';
 import { waitFor } from './wait-for';
 
@@ -18,13 +19,13 @@ export interface YjsClient {
 	destroy(): void;
 }
 
-export function connectYjs(wsUrl: string, boardId: string, actor = 'tester', options: { connect?: boolean } = {}): YjsClient {
+export function connectYjs(wsUrl: string, boardId: string, actor = 'tester', options: { connect?: boolean; token?: string } = {}): YjsClient {
 	const doc = new Y.Doc();
 	const provider = new WebsocketProvider(`${wsUrl}${YJS_PATH}`, boardId, doc, {
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
 		disableBc: true,
 		connect: options.connect ?? true,
-		params: { [ACTOR_PARAM]: actor }
+		params: options.token ? { [ACTOR_PARAM]: actor, [TOKEN_PARAM]: options.token } : { [ACTOR_PARAM]: actor }
 	});
 	const closeCodes: number[] = [];
 	provider.on('connection-close', (event) => {
@@ -41,8 +42,8 @@ export function connectYjs(wsUrl: string, boardId: string, actor = 'tester', opt
 	};
 }
 
-export async function connectSynced(wsUrl: string, boardId: string, actor = 'tester'): Promise<YjsClient> {
-	const client = connectYjs(wsUrl, boardId, actor);
+export async function connectSynced(wsUrl: string, boardId: string, actor = 'tester', options: { token?: string } = {}): Promise<YjsClient> {
+	const client = connectYjs(wsUrl, boardId, actor, options);
 	await waitFor(() => client.provider.synced, { what: `${actor} to sync with ${boardId}` });
 	return client;
 }

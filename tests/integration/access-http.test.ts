@@ -92,7 +92,7 @@ describe('access over HTTP', () => {
 	it('bad owner requests are named: unknown role, unknown mode', async () => {
 		const board = await privateBoard('Bad requests');
 		const owner = board.ownerToken.token;
-		expect(await call('POST', ACCESS_API.tokens(board.id), owner, { role: 'god' })).toMatchObject({ status: 400, body: { error: { code: 'invalid' } } });
-		expect(await call('POST', ACCESS_API.access(board.id), owner, { mode: 'open' })).toMatchObject({ status: 400, body: { error: { code: 'invalid' } } });
+		expect(await call('POST', ACCESS_API.tokens(board.id), owner, { role: 'god' })).toMatchObject({ status: 422, body: { error: { code: 'invalid' } } });
+		expect(await call('POST', ACCESS_API.access(board.id), owner, { mode: 'open' })).toMatchObject({ status: 422, body: { error: { code: 'invalid' } } });
 	});
 });

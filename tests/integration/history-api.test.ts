@@ -193,8 +193,8 @@ describe('[H3] history API', () => {
 		await expectError(`${HISTORY_API.updates(boardId)}?limit=5001`, 400, 'invalid', 'limit');
 		await expectError(HISTORY_API.fork(boardId), 405, 'method_not_allowed');
 		const post = (body: object) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-		await expectError(HISTORY_API.fork(boardId), 400, 'invalid', 'title', post({}));
-		await expectError(HISTORY_API.fork(boardId), 400, 'invalid', 'at', post({ title: 'x', at: 'soon' }));
+		await expectError(HISTORY_API.fork(boardId), 422, 'invalid', 'title', post({}));
+		await expectError(HISTORY_API.fork(boardId), 422, 'invalid', 'at', post({ title: 'x', at: 'soon' }));
 		await expectError(HISTORY_API.fork(boardId), 400, 'invalid', 'seq', post({ title: 'x', seq: 99999 }));
 		await expectError(HISTORY_API.fork('no-such-board'), 404, 'not_found', undefined, post({ title: 'x' }));
 	});

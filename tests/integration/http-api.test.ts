@@ -31,10 +31,10 @@ describe('HTTP API', () => {
 
 	it.each([
 		['bad JSON', '{"title": ', 400, 'bad_json', undefined],
-		['a missing title', {}, 400, 'invalid', 'title'],
-		['an empty title', { title: '  ' }, 400, 'invalid', 'title'],
-		['a title of the wrong type', { title: 42 }, 400, 'invalid', 'title'],
-		['a title over 120 characters', { title: 'x'.repeat(121) }, 400, 'invalid', 'title']
+		['a missing title', {}, 422, 'invalid', 'title'],
+		['an empty title', { title: '  ' }, 422, 'invalid', 'title'],
+		['a title of the wrong type', { title: 42 }, 422, 'invalid', 'title'],
+		['a title over 120 characters', { title: 'x'.repeat(121) }, 422, 'invalid', 'title']
 	])('POST /api/boards with %s → %i with a JSON error saying what is wrong', async (_what, body, status, code, field) => {
 		const response = await postJson(`${server.url}/api/boards`, body as string | object);
 		expect(response.status).toBe(status);

@@ -28,7 +28,9 @@ export const sourceUrl = z
 		} catch {
 			return false;
 		}
-	}, 'a source must be an http(s) link');
+	}, 'a source must be an http(s) link')
+	// Shown in the OpenAPI document: the check above is code, which JSON Schema cannot carry.
+	.meta({ format: 'uri', description: 'An http(s) link; any other scheme is refused.' });
 
 export const reportSource = z.object({ url: sourceUrl, title: z.string().max(LIMITS.nameLength).optional() });
 export type ReportSource = z.infer<typeof reportSource>;

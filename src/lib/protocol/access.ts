@@ -4,7 +4,8 @@
  * parameter name is never typed twice.
  */
 import { z } from 'zod';
-import type { BoardSummary } from './boards';
+import { epochMillis } from '../model/common';
+import { boardSummary } from './boards';
 
 /** Ordered weakest first: a role can do everything the roles before it can. */
 export const ROLES = ['viewer', 'editor', 'owner'] as const;
@@ -51,30 +52,23 @@ export const createTokenRequest = z.object({ role, label: z.string().trim().max(
 export const setAccessRequest = z.object({ mode: accessMode });
 
 /** A token's secret is in this reply only; the server keeps its SHA-256 hash. */
-export interface CreatedToken {
-	id: string;
-	token: string;
-	role: Role;
-	label: string | null;
-}
+export const createdToken = z.object({ id: z.string(), token: z.string(), role, label: z.string().nullable() });
+export type CreatedToken = z.infer<typeof createdToken>;
 
 /** A token as the owner sees it later: never the secret. */
-export interface TokenInfo {
-	id: string;
-	role: Role;
-	label: string | null;
-	createdAt: number;
-}
+export const tokenInfo = z.object({ id: z.string(), role, label: z.string().nullable(), createdAt: epochMillis });
+export type TokenInfo = z.infer<typeof tokenInfo>;
 
-export interface BoardAccessInfo {
-	mode: AccessMode;
-	tokens: TokenInfo[];
-}
+/** What revoking answers. */
+export const revokedToken = z.object({ id: z.string(), revoked: z.literal(true) });
+export type RevokedToken = z.infer<typeof revokedToken>;
 
-export interface MyAccess {
-	role: Role;
-	mode: AccessMode;
-}
+export const boardAccessInfo = z.object({ mode: accessMode, tokens: z.array(tokenInfo) });
+export type BoardAccessInfo = z.infer<typeof boardAccessInfo>;
+
+export const myAccess = z.object({ role, mode: accessMode });
+export type MyAccess = z.infer<typeof myAccess>;
 
 /** What creating a board answers (HTTP and socket.io): the board, its mode, and the owner link. */
-export type CreatedBoard = BoardSummary & { access: AccessMode; ownerToken: CreatedToken };
+export const createdBoard = boardSummary.extend({ access: accessMode, ownerToken: createdToken });
+export type CreatedBoard = z.infer<typeof createdBoard>;

@@ -1,5 +1,6 @@
 /** Boards as the control plane and the HTTP API describe them. */
 import { z } from 'zod';
+import { epochMillis } from '../model/common';
 import { metaFields } from '../model/meta';
 
 /** Board ids appear in URLs and the Yjs room name: lower-case slug. */
@@ -9,13 +10,15 @@ export const boardId = z.string().regex(BOARD_ID_PATTERN, 'a board id is 1–64 
 export const createBoardRequest = z.object({ title: metaFields.title });
 export type CreateBoardRequest = z.infer<typeof createBoardRequest>;
 
-export interface BoardSummary {
-	id: string;
-	title: string;
+/** A board as lists describe it (a schema too, so the OpenAPI document is generated from it). */
+export const boardSummary = z.object({
+	id: z.string(),
+	title: z.string(),
 	/** Epoch milliseconds. */
-	createdAt: number;
-	updatedAt: number;
-}
+	createdAt: epochMillis,
+	updatedAt: epochMillis
+});
+export type BoardSummary = z.infer<typeof boardSummary>;
 
 /** The demo board every new server starts with. */
 export const DEMO_BOARD_ID = 'kharkiv-2022';

@@ -2,6 +2,8 @@
  * Error codes and the JSON shape of an error, used by the HTTP API, socket.io acknowledgements
  * and control-plane notices alike.
  */
+import { z } from 'zod';
+
 export const ERROR_CODES = {
 	badJson: 'bad_json',
 	/** Traffic that is not the protocol (a payload of the wrong shape, no acknowledgement): the connection is closed. */
@@ -12,6 +14,10 @@ export const ERROR_CODES = {
 	unauthorized: 'unauthorized',
 	/** Valid credentials, but the role does not allow this (HTTP 403). */
 	forbidden: 'forbidden',
+	/** A record with the id given to create one already exists (HTTP 409). */
+	conflict: 'conflict',
+	/** More requests than the token's rate limit allows; `Retry-After` says when to try again (HTTP 429). */
+	rateLimited: 'rate_limited',
 	tooLarge: 'too_large',
 	unsupportedMedia: 'unsupported_media_type',
 	methodNotAllowed: 'method_not_allowed',
@@ -19,14 +25,16 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
-export interface ApiError {
-	error: {
-		code: ErrorCode;
-		message: string;
+/** The JSON body of every refusal (a schema too, so the OpenAPI document shows it). */
+export const apiErrorBody = z.object({
+	error: z.object({
+		code: z.enum(Object.values(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]),
+		message: z.string(),
 		/** The offending field, dotted path, when one field is to blame. */
-		field?: string;
-	};
-}
+		field: z.string().optional()
+	})
+});
+export type ApiError = z.infer<typeof apiErrorBody>;
 
 export function apiError(code: ErrorCode, message: string, field?: string): ApiError {
 	return { error: field ? { code, message, field } : { code, message } };

@@ -4,6 +4,8 @@
  * epoch ms>` (the board as it stood then). Needs the viewer role, like the history API.
  */
 import { API } from './endpoints';
+import { HISTORY_PARAMS } from './history';
+import { SECTOR_FILTER_PARAM } from './records-api';
 
 export const EXPORT_FORMATS = {
 	geojson: { contentType: 'application/geo+json; charset=utf-8', label: 'GeoJSON', what: 'pins, fronts, placed reports and sectors' },
@@ -13,7 +15,8 @@ export const EXPORT_FORMATS = {
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormat[];
 
-export const EXPORT_PARAMS = { sector: 'sector', at: 'at' } as const;
+/** The same sector filter as the records API, and the history API's moment. */
+export const EXPORT_PARAMS = { sector: SECTOR_FILTER_PARAM, at: HISTORY_PARAMS.at } as const;
 
 export const EXPORT_API = {
 	path: (id: string, format: ExportFormat) => `${API.board(id)}/export.${format}`,

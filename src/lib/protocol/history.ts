@@ -5,14 +5,13 @@
  * a Yjs update (load it with `Y.applyUpdate(doc, bytes)`).
  */
 import { z } from 'zod';
-import type { Front } from '../model/front';
-import type { BoardMeta } from '../model/meta';
-import type { Pin } from '../model/pin';
-import type { Report } from '../model/report';
-import type { Sector } from '../model/sector';
-import { actorName } from '../model/common';
+import { actorName, epochMillis } from '../model/common';
+import { frontSchema } from '../model/front';
 import { metaFields } from '../model/meta';
-import type { BoardSummary } from './boards';
+import { pinSchema } from '../model/pin';
+import { reportSchema } from '../model/report';
+import { sectorSchema } from '../model/sector';
+import { boardSummary } from './boards';
 import { API } from './endpoints';
 
 export const HISTORY_API = {
@@ -70,22 +69,23 @@ export const CHANGE_ACTIONS = [
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
 /** One human-readable change. One logged update may yield several (one per item and action). */
-export interface ChangeEntry {
-	seq: number;
-	at: number;
+export const changeEntry = z.object({
+	seq: z.number().int(),
+	at: epochMillis,
 	/** Who sent the update, as the server logged it; null when unknown. */
-	actor: string | null;
-	collection: ChangeCollection;
+	actor: z.string().nullable(),
+	collection: z.enum(CHANGE_COLLECTIONS),
 	/** The record id, or the meta key for `meta`. */
-	itemId: string;
+	itemId: z.string(),
 	/** The item's name as it reads after the change (before it, for a removal). */
-	itemLabel: string;
-	action: ChangeAction;
+	itemLabel: z.string(),
+	action: z.enum(CHANGE_ACTIONS),
 	/** A log line: "Olena moved the pin 'Kupiansk'". */
-	summary: string;
+	summary: z.string(),
 	/** The item's sector (a sector's own id for sectors). */
-	sector?: string;
-}
+	sector: z.string().optional()
+});
+export type ChangeEntry = z.infer<typeof changeEntry>;
 
 /** Where a fork came from; kept in the fork's `meta` map under FORKED_FROM_KEY. */
 export const FORKED_FROM_KEY = 'forkedFrom';
@@ -97,76 +97,80 @@ export const forkedFrom = z.object({
 export type ForkedFrom = z.infer<typeof forkedFrom>;
 
 /** The board as the model reads it: valid records only, sorted by id. */
-export interface BoardContent {
-	pins: Pin[];
-	fronts: Front[];
-	reports: Report[];
-	sectors: Sector[];
-	meta: BoardMeta & { forkedFrom?: ForkedFrom };
-}
+export const boardContent = z.object({
+	pins: z.array(pinSchema),
+	fronts: z.array(frontSchema),
+	reports: z.array(reportSchema),
+	sectors: z.array(sectorSchema),
+	meta: z.object({ ...metaFields, forkedFrom }).partial()
+});
+export type BoardContent = z.infer<typeof boardContent>;
 
-export interface HistoryState {
-	boardId: string;
+export const historyState = z.object({
+	boardId: z.string(),
 	/** The newest update included (0: before the first). */
-	seq: number;
+	seq: z.number().int(),
 	/** The time of that update; null at seq 0. */
-	at: number | null;
-	content: BoardContent;
+	at: epochMillis.nullable(),
+	content: boardContent,
 	/**
 	 * base64 of the encoded Yjs state at that seq, exactly as the board stood (load it with
 	 * Y.applyUpdate). Absent when asked for with `update=false`: it holds the board's whole
 	 * history, so it costs more than the content the longer the board has lived.
 	 */
-	update?: string;
-}
+	update: z.string().optional()
+});
+export type HistoryState = z.infer<typeof historyState>;
 
-export interface ChangesPage {
-	changes: ChangeEntry[];
+export const changesPage = z.object({
+	changes: z.array(changeEntry),
 	/** Pass as `fromSeq` (with the same filters) for the next page; null when this is the last. */
-	next: number | null;
-}
+	next: z.number().int().nullable()
+});
+export type ChangesPage = z.infer<typeof changesPage>;
 
-export interface LoggedUpdateJson {
-	seq: number;
-	at: number;
-	actor: string | null;
+export const loggedUpdateJson = z.object({
+	seq: z.number().int(),
+	at: epochMillis,
+	actor: z.string().nullable(),
 	/** base64 of the update as the server integrated it. */
-	update: string;
-}
+	update: z.string()
+});
+export type LoggedUpdateJson = z.infer<typeof loggedUpdateJson>;
 
-export interface UpdatesPage {
-	updates: LoggedUpdateJson[];
+export const updatesPage = z.object({
+	updates: z.array(loggedUpdateJson),
 	/** Pass as `fromSeq` for the next page; null when this is the last. */
-	next: number | null;
-}
+	next: z.number().int().nullable()
+});
+export type UpdatesPage = z.infer<typeof updatesPage>;
 
-export interface LogPoint {
-	seq: number;
-	at: number;
-}
-export interface ActivityBucket {
+export const logPoint = z.object({ seq: z.number().int(), at: epochMillis });
+export type LogPoint = z.infer<typeof logPoint>;
+
+export const activityBucket = z.object({
 	/** Start of the bucket, epoch ms (a whole minute or hour, UTC). */
-	start: number;
-	updates: number;
-}
-export interface ActorActivity {
-	actor: string | null;
-	updates: number;
-	firstAt: number;
-	lastAt: number;
-}
-export interface HistorySummary {
-	boardId: string;
+	start: epochMillis,
+	updates: z.number().int()
+});
+export type ActivityBucket = z.infer<typeof activityBucket>;
+
+export const actorActivity = z.object({ actor: z.string().nullable(), updates: z.number().int(), firstAt: epochMillis, lastAt: epochMillis });
+export type ActorActivity = z.infer<typeof actorActivity>;
+
+export const historySummary = z.object({
+	boardId: z.string(),
 	/** Updates in the log. */
-	count: number;
-	first: LogPoint | null;
-	last: LogPoint | null;
-	actors: ActorActivity[];
+	count: z.number().int(),
+	first: logPoint.nullable(),
+	last: logPoint.nullable(),
+	actors: z.array(actorActivity),
 	/** Non-empty buckets only, oldest first: for timeline tick marks. */
-	activity: { minute: ActivityBucket[]; hour: ActivityBucket[] };
+	activity: z.object({ minute: z.array(activityBucket), hour: z.array(activityBucket) }),
 	/** Every report post, oldest first. */
-	reportPosts: { seq: number; at: number; actor: string | null; itemId: string; itemLabel: string }[];
-}
+	reportPosts: z.array(z.object({ seq: z.number().int(), at: epochMillis, actor: z.string().nullable(), itemId: z.string(), itemLabel: z.string() }))
+});
+export type HistorySummary = z.infer<typeof historySummary>;
 
 /**
  * A moment as a query or a body gives it: epoch milliseconds (digits) or an ISO 8601 date-time
@@ -192,4 +196,5 @@ export const forkRequest = z
 	.refine((request) => request.at === undefined || request.seq === undefined, { message: 'give at or seq, not both', path: ['seq'] });
 export type ForkRequest = z.input<typeof forkRequest>;
 
-export type ForkResponse = BoardSummary & { forkedFrom: ForkedFrom };
+export const forkResponse = boardSummary.extend({ forkedFrom });
+export type ForkResponse = z.infer<typeof forkResponse>;

@@ -1,9 +1,6 @@
 /** Settings the server hands the client at run time (GET /api/config). */
 import { API } from '$lib/protocol/endpoints';
-
-export interface RuntimeConfig {
-	tileUrl: string | null;
-}
+import type { RuntimeConfig } from '$lib/protocol/server-info';
 
 export async function fetchRuntimeConfig(): Promise<RuntimeConfig> {
 	try {
