@@ -14,8 +14,10 @@ import type { ServerConfig } from './config';
 import { seedDemoBoard } from './demo/seed-demo';
 import { BoardHistory } from './history/board-history';
 import { createLogger } from './logger';
+import { Keyframes } from './rooms/keyframes';
 import { RoomRegistry } from './rooms/room-registry';
 import { validateUpdate } from './rooms/update-validator';
+import { workerShadows } from './rooms/worker-shadows';
 import { openSqliteStorage } from './storage/sqlite-storage';
 import type { ServerStorage } from './storage/storage';
 import { createControlPlane } from './transport/control-plane';
@@ -28,11 +30,12 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	const logger = createLogger(config.logLevel);
 	const store = storage ?? openSqliteStorage(config.dataDir);
 	let directory: BoardDirectory | undefined;
+	const keyframes = new Keyframes(workerShadows(logger), store, config.keyframeInterval, logger);
 	const rooms = new RoomRegistry({
 		storage: store,
 		logger,
 		validator: validateUpdate,
-		keyframeInterval: config.keyframeInterval,
+		keyframes,
 		maxBufferedBytes: config.maxBufferedBytes,
 		idleMs: config.roomIdleMs,
 		onLoad: (room) => directory?.watchRoom(room)
@@ -75,6 +78,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 			closing ??= (async () => {
 				httpServer.off('upgrade', onUpgrade);
 				await rooms.closeAll();
+				await keyframes.terminate();
 				history.close();
 				await Promise.all([yjs.close(), control.close()]);
 				await store.close();

@@ -9,7 +9,9 @@
  * the live document update by update, so a draft costs what the change costs, not a copy of the
  * board (a copy of the 40 KB demo board took 5–20 ms; a 5 MB board would block the server for
  * most of a second per request). A draft that fails or is refused may have written to the shadow:
- * it is then dropped and copied afresh next time.
+ * it is then dropped and copied afresh next time. Following costs every watcher's update a second
+ * apply on the room's thread, so a shadow unused for SHADOW_IDLE_MS is dropped too: a board a bot
+ * wrote to once does not pay for it forever.
  */
 import * as Y from 'yjs';
 import type { UpdateValidator } from './update-validator';
@@ -25,6 +27,9 @@ export class DraftRefused extends Error {
 /** Origin of the shadow's own bookkeeping transactions, so they are not taken for the draft. */
 const FOLLOW = Symbol('follow the live document');
 
+/** How long a shadow outlives the last change drafted on it. */
+export const SHADOW_IDLE_MS = 60_000;
+
 /**
  * Drafts changes for one live document. Writes as `clientId`: one writer id per live board — not
  * the board document's own (Yjs gives a document a new id when a remote update carries its own)
@@ -33,6 +38,7 @@ const FOLLOW = Symbol('follow the live document');
  */
 export class ChangeDrafter {
 	private shadow: Y.Doc | null = null;
+	private idleTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(
 		private readonly doc: Y.Doc,
@@ -45,6 +51,7 @@ export class ChangeDrafter {
 	/** Runs `change` on the shadow, validates what it wrote against the live doc, applies it with `origin`. */
 	apply<T>(origin: unknown, change: (draft: Y.Doc) => T): T {
 		const shadow = this.shadowDoc();
+		this.dropWhenIdle();
 		const written: Uint8Array[] = [];
 		const record = (update: Uint8Array, from: unknown) => {
 			if (from !== FOLLOW) written.push(update);
@@ -73,6 +80,11 @@ export class ChangeDrafter {
 		return result;
 	}
 
+	/** Whether a shadow is being kept in step with the live document (it costs every update an apply). */
+	get following(): boolean {
+		return this.shadow !== null;
+	}
+
 	destroy(): void {
 		this.doc.off('update', this.follow);
 		this.dropShadow();
@@ -93,7 +105,15 @@ export class ChangeDrafter {
 		if (this.shadow) Y.applyUpdate(this.shadow, update, FOLLOW);
 	};
 
+	private dropWhenIdle(): void {
+		if (this.idleTimer) clearTimeout(this.idleTimer);
+		this.idleTimer = setTimeout(() => this.dropShadow(), SHADOW_IDLE_MS);
+		this.idleTimer.unref?.();
+	}
+
 	private dropShadow(): void {
+		if (this.idleTimer) clearTimeout(this.idleTimer);
+		this.idleTimer = null;
 		this.shadow?.destroy();
 		this.shadow = null;
 	}

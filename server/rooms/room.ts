@@ -15,6 +15,7 @@ import type { BoardStorage, NewLogEntry } from '../storage/storage';
 import { Connection } from './connection';
 import { Delivery } from './delivery';
 import { ChangeDrafter } from './drafted-change';
+import type { Keyframes } from './keyframes';
 import { isTransactionOrigin, type TransactionOrigin } from './origins';
 import * as messages from './sync-messages';
 import type { UpdateValidator } from './update-validator';
@@ -23,7 +24,8 @@ export interface RoomOptions {
 	storage: BoardStorage;
 	validator: UpdateValidator;
 	logger: Logger;
-	keyframeInterval: number;
+	/** Takes keyframes off the broadcast path (keyframes.ts). */
+	keyframes: Keyframes;
 	/** A receiver with more than this many bytes queued is sent a merged catch-up later instead. */
 	maxBufferedBytes: number;
 	/** Called when the last watcher leaves. */
@@ -50,7 +52,7 @@ export class Room {
 		readonly boardId: string,
 		readonly doc: Y.Doc,
 		private seq: number,
-		private lastKeyframeSeq: number,
+		lastKeyframeSeq: number,
 		/**
 		 * Time of the newest logged update. Times in the log never go backwards (a clock step back
 		 * is clamped), so "the board at time T" is exactly a prefix of the log.
@@ -58,6 +60,7 @@ export class Room {
 		private lastAt: number,
 		private readonly options: RoomOptions
 	) {
+		options.keyframes.open(boardId, [Y.encodeStateAsUpdate(doc)], lastKeyframeSeq);
 		this.awareness = new awarenessProtocol.Awareness(doc);
 		this.awareness.setLocalState(null);
 		// A catch-up carries the whole state, so it may only go out while nothing is unlogged.
@@ -145,9 +148,10 @@ export class Room {
 	 */
 	async close(): Promise<void> {
 		await this.flush();
-		if (!this.broken && this.seq > this.lastKeyframeSeq) {
+		const lastKeyframeSeq = await this.options.keyframes.close(this.boardId);
+		// Idle now, so encoding here stalls nobody; the doc holds exactly the log.
+		if (!this.broken && this.seq > lastKeyframeSeq) {
 			await this.options.storage.writeKeyframe(this.boardId, { seq: this.seq, at: this.lastAt, state: Y.encodeStateAsUpdate(this.doc) });
-			this.lastKeyframeSeq = this.seq;
 		}
 		for (const connection of this.connections) connection.close(CLOSE_CODES.goingAway, CLOSE_REASONS[CLOSE_CODES.goingAway]);
 		this.connections.clear();
@@ -239,9 +243,6 @@ export class Room {
 		const batch = this.pending;
 		this.pending = [];
 		if (batch.length > 0) {
-			// Taken now, while the document holds exactly the logged updates plus this batch.
-			const keyframeDue = this.seq + batch.length - this.lastKeyframeSeq >= this.options.keyframeInterval;
-			const state = keyframeDue ? Y.encodeStateAsUpdate(this.doc) : null;
 			try {
 				this.seq = await this.options.storage.appendUpdates(this.boardId, batch);
 			} catch (error) {
@@ -249,10 +250,12 @@ export class Room {
 				return;
 			}
 			this.delivery.broadcast(batch, this.connections);
-			if (state) {
-				await this.options.storage.writeKeyframe(this.boardId, { seq: this.seq, at: batch.at(-1)!.at, state });
-				this.lastKeyframeSeq = this.seq;
-			}
+			this.options.keyframes.logged(
+				this.boardId,
+				batch.map((entry) => entry.update),
+				this.seq,
+				batch.at(-1)!.at
+			);
 		}
 		// Replies and catch-ups carry the whole state: only while nothing unlogged is in it.
 		if (this.pending.length === 0) {
@@ -272,6 +275,7 @@ export class Room {
 	/** The log could not be written: nothing unlogged may reach anyone, so every watcher is let go. */
 	private breakRoom(error: Error): void {
 		this.broken = true;
+		void this.options.keyframes.close(this.boardId);
 		this.options.logger.warn(`board ${this.boardId}: log write failed, dropping room: ${error.message}`);
 		for (const connection of this.connections) connection.close(CLOSE_CODES.internalError, CLOSE_REASONS[CLOSE_CODES.internalError]);
 		this.options.onBroken?.(this);

@@ -4,15 +4,17 @@
  * OpenAPI gate: a path the document leaves out is not served, even if a handler exists for it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { buildOpenApiDocument } from '../../server/api/openapi';
 import { createOpenApiRoute } from '../../server/api/openapi-route';
 import { KeyedRateLimit } from '../../server/auth/rate-limit';
 import { Connection } from '../../server/rooms/connection';
-import { DraftRefused } from '../../server/rooms/drafted-change';
+import { ChangeDrafter, DraftRefused, SHADOW_IDLE_MS } from '../../server/rooms/drafted-change';
+import { Keyframes } from '../../server/rooms/keyframes';
 import { apiOrigin } from '../../server/rooms/origins';
 import { Room } from '../../server/rooms/room';
+import { inThreadShadows } from '../../server/rooms/shadow-host';
 import { validateUpdate, type UpdateValidator } from '../../server/rooms/update-validator';
 import { HttpError } from '../../server/transport/http-api';
 import { addPin, movePin, removePin, renamePin } from '../../src/lib/model/pin-operations';
@@ -25,7 +27,8 @@ const silent = { info() {}, warn() {} };
 
 function setup(validator: UpdateValidator = validateUpdate) {
 	const storage = memoryStorage();
-	const room = new Room('b', new Y.Doc(), 0, 0, 0, { storage, validator, logger: silent, keyframeInterval: 1000, maxBufferedBytes: 1 << 20 });
+	const keyframes = new Keyframes(inThreadShadows(), storage, 1000, silent);
+	const room = new Room('b', new Y.Doc(), 0, 0, 0, { storage, validator, logger: silent, keyframes, maxBufferedBytes: 1 << 20 });
 	const socket = new MemorySocket();
 	room.join(new Connection(socket, 'Olena'));
 	return { storage, room, socket };
@@ -93,6 +96,29 @@ describe('a change made through the API', () => {
 		expect(seen).toEqual(['p2']);
 		room.applyChange(apiOrigin('bot', null), (doc) => renamePin(doc, 'p2', 'Izium (city)', { actor: 'bot' }));
 		expect(readRecord(room.doc, 'pins', 'p2')).toMatchObject({ name: 'Izium (city)', createdBy: 'Taras', updatedBy: 'bot' });
+	});
+
+	it('stops following the live document once no change has been drafted for a while', () => {
+		vi.useFakeTimers();
+		try {
+			const doc = new Y.Doc();
+			const drafter = new ChangeDrafter(doc, 7, validateUpdate);
+			drafter.apply(null, (draft) => addPin(draft, { id: 'p1', name: 'Kupiansk', lat: 49.7, lng: 37.6 }));
+			expect(drafter.following).toBe(true);
+			vi.advanceTimersByTime(SHADOW_IDLE_MS - 1);
+			drafter.apply(null, (draft) => movePin(draft, 'p1', 49.71, 37.6));
+			vi.advanceTimersByTime(SHADOW_IDLE_MS - 1);
+			expect(drafter.following).toBe(true);
+			vi.advanceTimersByTime(1);
+			expect(drafter.following).toBe(false);
+			// The next draft copies the board afresh and sees what watchers did meanwhile.
+			movePin(doc, 'p1', 49.8, 37.6);
+			const lat = drafter.apply(null, (draft) => readRecord(draft, 'pins', 'p1')?.lat);
+			expect(lat).toBe(49.8);
+			drafter.destroy();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
 

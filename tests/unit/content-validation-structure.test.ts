@@ -9,7 +9,9 @@ import { addPin, removePin, renamePin } from '../../src/lib/model/pin-operations
 import { readRecord } from '../../src/lib/model/records';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
 import { Connection } from '../../server/rooms/connection';
+import { Keyframes } from '../../server/rooms/keyframes';
 import { Room } from '../../server/rooms/room';
+import { inThreadShadows } from '../../server/rooms/shadow-host';
 import * as messages from '../../server/rooms/sync-messages';
 import { createUpdateValidator, validateUpdate } from '../../server/rooms/update-validator';
 import { MemorySocket } from '../helpers/memory-socket';
@@ -107,7 +109,7 @@ describe('content validation of structure', () => {
 			storage,
 			validator: validateUpdate,
 			logger: { info() {}, warn() {} },
-			keyframeInterval: 1000,
+			keyframes: new Keyframes(inThreadShadows(), storage, 1000, { info() {}, warn() {} }),
 			maxBufferedBytes: 1 << 20
 		});
 		const [sender, watcher] = [new MemorySocket(), new MemorySocket()];

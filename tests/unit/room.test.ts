@@ -4,7 +4,9 @@ import { addPin } from '../../src/lib/model/pin-operations';
 import { readAll } from '../../src/lib/model/records';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
 import { Connection } from '../../server/rooms/connection';
+import { Keyframes } from '../../server/rooms/keyframes';
 import { closeReason, Room } from '../../server/rooms/room';
+import { inThreadShadows } from '../../server/rooms/shadow-host';
 import * as messages from '../../server/rooms/sync-messages';
 import { validateUpdate } from '../../server/rooms/update-validator';
 import { MemorySocket } from '../helpers/memory-socket';
@@ -15,7 +17,8 @@ const silent = { info() {}, warn() {} };
 
 function setup(events: string[] = [], keyframeInterval = 1000) {
 	const storage = memoryStorage(events);
-	const room = new Room('b', new Y.Doc(), 0, 0, 0, { storage, validator: validateUpdate, logger: silent, keyframeInterval, maxBufferedBytes: 1 << 20 });
+	const keyframes = new Keyframes(inThreadShadows(), storage, keyframeInterval, silent);
+	const room = new Room('b', new Y.Doc(), 0, 0, 0, { storage, validator: validateUpdate, logger: silent, keyframes, maxBufferedBytes: 1 << 20 });
 	const join = (actor: string) => {
 		const socket = new MemorySocket();
 		const originalSend = socket.send.bind(socket);
