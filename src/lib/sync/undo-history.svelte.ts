@@ -1,15 +1,9 @@
 /**
- * Undo and redo of this watcher's own changes only: a Y.UndoManager over the board's top-level
- * maps that tracks exactly the transactions carrying this browser's local origin. Changes from the
- * server (the provider's origin) and from this browser's offline copy are never tracked, so an
- * undo never takes back another watcher's edit. Quick successive changes (a drag's last moves)
- * merge into one step.
+ * Undo and redo of this watcher's own changes only (see undo-scope.ts), with reactive
+ * `canUndo` / `canRedo` for the buttons.
  */
-import * as Y from 'yjs';
-import { COLLECTION_NAMES, collection, metaMap } from '$lib/model/layout';
-
-/** Changes within this long of each other undo together (one gesture). */
-export const UNDO_CAPTURE_MS = 500;
+import type * as Y from 'yjs';
+import { ownEditsUndoManager } from './undo-scope';
 
 export class UndoHistory {
 	canUndo = $state(false);
@@ -17,8 +11,7 @@ export class UndoHistory {
 	private readonly manager: Y.UndoManager;
 
 	constructor(doc: Y.Doc, localOrigin: unknown) {
-		const scope = [...COLLECTION_NAMES.map((name) => collection(doc, name)), metaMap(doc)];
-		this.manager = new Y.UndoManager(scope, { trackedOrigins: new Set([localOrigin]), captureTimeout: UNDO_CAPTURE_MS });
+		this.manager = ownEditsUndoManager(doc, localOrigin);
 		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.manager.on(event, this.refresh);
 	}
 

@@ -3,7 +3,7 @@
  * shown in presence. Until the watcher picks one (the first-visit prompt), a generated name stands
  * in and is marked as such, so the prompt knows to ask.
  */
-import { actorName } from '$lib/model/common';
+import { actorName } from '../model/common';
 
 const STORAGE_KEY = 'situation-board:watcher-name';
 /** Set while the stored name is a stand-in nobody chose. */
