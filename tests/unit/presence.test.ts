@@ -181,3 +181,17 @@ describe('board keys', () => {
 		expect(SHORTCUTS.filter((shortcut) => shortcut.action === 'Redo').map((shortcut) => shortcut.keys.join('+'))).toEqual(['Ctrl+Shift+Z', 'Ctrl+Y']);
 	});
 });
+
+describe('sector assignment', () => {
+	it('assigns watchers by name (trimmed, once each), clears with an empty list, and refuses too many', async () => {
+		const { addSector, assignSectorWatchers } = await import('../../src/lib/model/sector-operations');
+		const { ModelValidationError } = await import('../../src/lib/model/validation-error');
+		const doc = new Y.Doc();
+		const id = addSector(doc, { name: 'Izyum' });
+		assignSectorWatchers(doc, id, [' Olena', 'Taras', 'Olena', ''], { actor: 'Maya' });
+		expect(readAll(doc, 'sectors')[0]).toMatchObject({ watchers: ['Olena', 'Taras'], updatedBy: 'Maya' });
+		assignSectorWatchers(doc, id, []);
+		expect(readAll(doc, 'sectors')[0]?.watchers).toBeUndefined();
+		expect(() => assignSectorWatchers(doc, id, Array.from({ length: 25 }, (_, i) => `W${i}`))).toThrow(ModelValidationError);
+	});
+});
