@@ -3,12 +3,14 @@
  * following a watcher's view, undo of one's own edits only, sector assignment, the first-visit
  * name prompt and the help panel.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_API, type HistorySummary } from '../../src/lib/protocol/history';
 import { addSector } from '../../src/lib/model/sector-operations';
 import { openBoard as openBoardAs } from '../helpers/board-page';
-import { launchChromium } from '../helpers/browser';
+import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
 import { createBoard } from '../helpers/http';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
@@ -27,6 +29,7 @@ const LYMAN: [number, number][] = [[48.8, 37.7], [49.2, 37.7], [49.2, 38.3], [48
 beforeAll(async () => {
 	server = await startServer();
 	browser = await launchChromium();
+	fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
 	boardId = (await createBoard(server.url, 'Night shift')).id;
 	const seeder = await connectSynced(server.wsUrl, boardId, 'seeder');
 	addSector(seeder.doc, { id: 'sector-izyum', name: 'Izyum', area: IZYUM });
@@ -99,6 +102,7 @@ describe('watching together in three browsers', () => {
 			return theirs.zoom === mine.zoom && Math.abs(theirs.lat - mine.lat) < 0.01 && Math.abs(theirs.lng - mine.lng) < 0.01;
 		};
 		await waitFor(close, { timeoutMs: 5_000, what: "Maya's map to take Olena's view" });
+		await maya.screenshot({ path: path.join(ARTIFACTS_DIR, 'presence-following.png') });
 
 		// Olena pans by dragging, then zooms out with the keyboard.
 		const box = await mapBox(olena);
