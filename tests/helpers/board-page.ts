@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 
 export async function openBoard(browser: Browser, baseUrl: string, id: string, name: string, query = ''): Promise<Page> {
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+	// A stored name is a chosen name: the first-visit name prompt does not appear.
 	await context.addInitScript((watcher) => localStorage.setItem('situation-board:watcher-name', watcher), name);
 	const page = await context.newPage();
 	await page.goto(`${baseUrl}/b/${id}${query}`);

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { drawFront } from '../../src/lib/model/front-operations';
 import { postReport } from '../../src/lib/model/report-operations';
+import { addSector } from '../../src/lib/model/sector-operations';
 import { readAll } from '../../src/lib/model/records';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
 import * as messages from '../../server/rooms/sync-messages';
@@ -31,6 +32,7 @@ beforeAll(async () => {
 	addPin(writer.doc, { id: 'pin-a', name: 'Kupiansk', lat: 49.71, lng: 37.61 });
 	drawFront(writer.doc, { id: 'front-a', kind: 'line', points: [[49, 37], [49.5, 37.5]] });
 	postReport(writer.doc, { id: 'report-a', text: 'Bridge down', eventTime: 1_662_000_000_000 });
+	addSector(writer.doc, { id: 'sector-a', name: 'Izyum', watchers: ['Olena'] });
 	watcher = await connectSynced(server.wsUrl, boardId, 'watcher');
 	await waitFor(() => readAll(watcher.doc, 'reports').length === 1, { what: 'the records to reach the watcher' });
 });
@@ -60,6 +62,8 @@ function rawUpdate(write: (scratch: Y.Doc) => void): Uint8Array {
 
 const pinMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('pins').get('pin-a')!;
 
+const sectorMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('sectors').get('sector-a')!;
+
 const INVALID: [string, (scratch: Y.Doc) => void, string][] = [
 	['an unknown top-level type', (d) => d.getMap('secrets').set('x', 1), 'unknown top-level type "secrets"'],
 	['a record that is not a Y.Map', (d) => d.getMap('pins').set('pin-b', 5), 'pins/pin-b: a record must be a Y.Map'],
@@ -73,6 +77,9 @@ const INVALID: [string, (scratch: Y.Doc) => void, string][] = [
 	['a new pin without a name', (d) => d.getMap('pins').set('pin-b', new Y.Map()), 'pins/pin-b.name: is required'],
 	['deleting a required field', (d) => pinMap(d).delete('name'), 'pins/pin-a.name: is required and cannot be removed'],
 	['an unknown meta key', (d) => d.getMap('meta').set('owner', 'me'), 'meta: unknown key "owner"'],
+	['more watchers on a sector than allowed', (d) => sectorMap(d).set('watchers', Array.from({ length: 25 }, (_, i) => `W${i}`)), 'sectors/sector-a.watchers: must have at most 24 items (got 25)'],
+	['a watcher assigned twice to a sector', (d) => sectorMap(d).set('watchers', ['Olena', 'Olena']), 'sectors/sector-a.watchers: a watcher is assigned once'],
+	['a blank watcher name on a sector', (d) => sectorMap(d).set('watchers', ['  ']), 'sectors/sector-a.watchers.0: must not be empty'],
 	['a front below its minimum points', (d) => d.getMap<Y.Map<unknown>>('fronts').get('front-a')!.set('points', [[49, 37]]), 'fronts/front-a.points: a line needs at least 2 points']
 ];
 

@@ -15,5 +15,7 @@ export const LIMITS = {
 	/** Vertices of one front line, arrow or area; a detailed front line is a few hundred points. */
 	pointsPerShape: 5000,
 	actorNameLength: 64,
+	/** Watchers assigned to one sector: a shift is a handful of people, not a roll call. */
+	watchersPerSector: 24,
 	boardTitleLength: 120
 } as const;

@@ -20,7 +20,7 @@ export function addSector(doc: Y.Doc, input: NewSector, context: OperationContex
 export function updateSector(
 	doc: Y.Doc,
 	id: string,
-	patch: Partial<Pick<Sector, 'name' | 'colour' | 'area' | 'note'>>,
+	patch: Partial<Pick<Sector, 'name' | 'colour' | 'area' | 'note' | 'watchers'>>,
 	context: OperationContext = {}
 ): void {
 	const current = readRecord(doc, 'sectors', id);
@@ -30,7 +30,7 @@ export function updateSector(
 	}
 	const next = parseOrThrow(sectorSchema, { ...current, ...patch }, 'sector');
 	const { by, at } = stamp(context);
-	const changed = { name: next.name, colour: next.colour, area: next.area, note: next.note };
+	const changed = { name: next.name, colour: next.colour, area: next.area, note: next.note, watchers: next.watchers };
 	transact(doc, context, () => writeFields(map as Y.Map<unknown>, { ...changed, updatedBy: by, updatedAt: at }));
 }
 
@@ -38,4 +38,10 @@ export function removeSector(doc: Y.Doc, id: string, context: OperationContext =
 	transact(doc, context, () => {
 		collection(doc, 'sectors').delete(id);
 	});
+}
+
+/** Assigns watchers (by display name) to a sector; an empty list clears the assignment. */
+export function assignSectorWatchers(doc: Y.Doc, id: string, watchers: string[], context: OperationContext = {}): void {
+	const names = [...new Set(watchers.map((watcher) => watcher.trim()).filter(Boolean))];
+	updateSector(doc, id, { watchers: names.length > 0 ? names : undefined }, context);
 }

@@ -14,7 +14,7 @@ import type { PinKind, PinPatch } from '$lib/model/pin';
 import { addPin, movePin, removePin, renamePin, updatePin } from '$lib/model/pin-operations';
 import type { Confidence, NewReport } from '$lib/model/report';
 import { gradeReport, postReport, removeReport } from '$lib/model/report-operations';
-import { addSector, removeSector, updateSector } from '$lib/model/sector-operations';
+import { addSector, assignSectorWatchers, removeSector, updateSector } from '$lib/model/sector-operations';
 import { ModelValidationError } from '$lib/model/validation-error';
 import type { BoardSession } from './board-session.svelte';
 
@@ -74,6 +74,7 @@ export class BoardActions {
 	}
 	redrawSector = (id: string, area: [number, number][]) => this.run(() => updateSector(this.doc, id, { area }, this.context));
 	removeSector = (id: string) => this.run(() => removeSector(this.doc, id, this.context));
+	assignSectorWatchers = (id: string, watchers: string[]) => this.run(() => assignSectorWatchers(this.doc, id, watchers, this.context));
 
 	/** A previewed import, added as one change by this watcher. */
 	importPlan = (plan: ImportPlan) => this.run(() => applyImport(this.doc, plan, this.context));

@@ -21,6 +21,7 @@ import { ACTOR_PARAM, YJS_PATH } from '$lib/protocol/endpoints';
 import { ACCESS_API, TOKEN_PARAM, type MyAccess, type Role } from '$lib/protocol/access';
 import { adoptTokenFromUrl, authorizedFetch, boardToken, forgetToken } from './board-token';
 import { connectionState, type ConnectionState } from './connection-state';
+import { UndoHistory } from './undo-history.svelte';
 
 /** Transaction origin of this browser's own edits (an UndoManager will track exactly these). */
 export const LOCAL_ORIGIN = Symbol('local edit');
@@ -31,6 +32,10 @@ export class BoardSession {
 	/** This browser's copy of the board: shown at once, edited offline, merged on reconnect. */
 	readonly persistence: IndexeddbPersistence;
 	readonly context: OperationContext;
+	/** Undo / redo of this browser's own edits (LOCAL_ORIGIN), never another watcher's. */
+	readonly undo: UndoHistory;
+	/** The watcher's name: recorded with every change (on the Yjs URL and in `context`). */
+	actor = $state('');
 
 	// Raw: each view is replaced whole on every change, so deep proxies would only add cost.
 	pins = $state.raw<Pin[]>([]);
@@ -55,9 +60,11 @@ export class BoardSession {
 
 	constructor(
 		readonly boardId: string,
-		readonly actor: string
+		actor: string
 	) {
+		this.actor = actor;
 		this.context = { actor, origin: LOCAL_ORIGIN };
+		this.undo = new UndoHistory(this.doc, LOCAL_ORIGIN);
 		adoptTokenFromUrl(boardId);
 		const token = boardToken(boardId);
 		this.persistence = new IndexeddbPersistence(`situation-board:${boardId}`, this.doc);
@@ -117,6 +124,21 @@ export class BoardSession {
 		}
 	}
 
+	/**
+	 * The watcher took another name: later changes carry it, and the connection is remade so the
+	 * server logs it too (the actor rides on the Yjs URL). Nothing is lost: Yjs resyncs on reconnect.
+	 */
+	rename(actor: string): void {
+		if (actor === this.actor) return;
+		this.actor = actor;
+		this.context.actor = actor;
+		this.provider.params[ACTOR_PARAM] = actor;
+		if (this.provider.shouldConnect) {
+			this.provider.disconnect();
+			this.provider.connect();
+		}
+	}
+
 	/** Forgets this browser's copy of the board (including the refused change) and starts over. */
 	async discardLocalCopy(): Promise<void> {
 		await this.persistence.clearData();
@@ -126,6 +148,7 @@ export class BoardSession {
 	destroy(): void {
 		for (const [name, refresh] of this.refreshers) collection(this.doc, name).unobserveDeep(refresh);
 		metaMap(this.doc).unobserve(this.refreshMeta);
+		this.undo.destroy();
 		this.provider.destroy();
 		void this.persistence.destroy();
 		this.doc.destroy();
