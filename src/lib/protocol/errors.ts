@@ -13,6 +13,10 @@ export const ERROR_CODES = {
 	/** Valid credentials, but the role does not allow this (HTTP 403). */
 	forbidden: 'forbidden',
 	tooLarge: 'too_large',
+	/** Too many requests of one kind from one connection (alerts, pings); try again shortly. */
+	rateLimited: 'rate_limited',
+	/** A board event from a connection that has not joined a board (`board:join`). */
+	notJoined: 'not_joined',
 	unsupportedMedia: 'unsupported_media_type',
 	methodNotAllowed: 'method_not_allowed',
 	internal: 'internal'
