@@ -7,14 +7,17 @@ import L from 'leaflet';
 import { ALERT_LIMITS } from '$lib/protocol/alerts';
 import { textElement } from './text-content';
 
+/** The ring's box; Leaflet centres the icon on the place. */
+const RING_PX = 18;
+
 const CSS = `
 .leaflet-container .sb-ping-icon { background: none; border: 0; pointer-events: none; }
-.sb-ping { position: relative; width: 0; height: 0; }
-.sb-ping__ring { position: absolute; left: -9px; top: -9px; width: 18px; height: 18px; border-radius: 50%;
+.sb-ping { position: relative; width: ${RING_PX}px; height: ${RING_PX}px; }
+.sb-ping__ring { position: absolute; inset: 0; border-radius: 50%; box-sizing: border-box;
   border: 3px solid var(--ping-colour); box-shadow: 0 0 0 2px rgba(255,255,255,.85); animation: sb-ping-ring 1.2s ease-out infinite; }
-.sb-ping__dot { position: absolute; left: -5px; top: -5px; width: 10px; height: 10px; border-radius: 50%;
+.sb-ping__dot { position: absolute; left: 4px; top: 4px; width: 10px; height: 10px; border-radius: 50%;
   background: var(--ping-colour); box-shadow: 0 0 0 2px #fff; }
-.sb-ping__tag { position: absolute; left: 12px; top: -26px; white-space: nowrap; padding: 1px 6px; border-radius: 4px;
+.sb-ping__tag { position: absolute; left: 22px; top: -16px; white-space: nowrap; padding: 1px 6px; border-radius: 4px;
   font: 600 12px/16px system-ui, sans-serif; color: #fff; background: var(--ping-colour); box-shadow: 0 1px 4px rgba(0,0,0,.35); }
 @keyframes sb-ping-ring { from { transform: scale(1); opacity: 1; } to { transform: scale(4); opacity: 0; } }
 @media (prefers-reduced-motion: reduce) { .sb-ping__ring { animation: none; transform: scale(2); } }
@@ -49,7 +52,7 @@ export class PingLayer {
 		dot.className = 'sb-ping__dot';
 		element.append(ring, dot, textElement(mark.label, 'sb-ping__tag'));
 		const marker = L.marker([mark.lat, mark.lng], {
-			icon: L.divIcon({ html: element, className: 'sb-ping-icon', iconSize: [0, 0] }),
+			icon: L.divIcon({ html: element, className: 'sb-ping-icon', iconSize: [RING_PX, RING_PX] }),
 			interactive: false,
 			keyboard: false,
 			zIndexOffset: 10_000
