@@ -70,6 +70,45 @@ describe('alerts and pings in Chromium', () => {
 		await Promise.all([olena, taras, mykola].map((page) => page.context().close()));
 	});
 
+	it('in a background tab an alert becomes a notification, and counts as seen only once the tab is shown', async () => {
+		const { id } = await createBoard(server.url, 'Background');
+		const olena = await openBoard(browser, server.url, id, 'Olena');
+		const taras = await openBoard(browser, server.url, id, 'Taras');
+		// Taras's tab is in the background: visibility and Notification are what the page sees.
+		await taras.addInitScript(() => {
+			const page = window as unknown as { hidden: boolean; shown: { title: string; body?: string }[] };
+			page.hidden = true;
+			page.shown = [];
+			Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => (page.hidden ? 'hidden' : 'visible') });
+			class RecordedNotification {
+				static permission = 'granted';
+				static requestPermission = async () => 'granted';
+				onclick: (() => void) | null = null;
+				constructor(title: string, options?: { body?: string }) {
+					page.shown.push({ title, body: options?.body });
+				}
+				close() {}
+			}
+			(window as unknown as { Notification: unknown }).Notification = RecordedNotification;
+		});
+		await taras.reload();
+		await taras.locator('[data-connection="live"]').waitFor();
+		await expect.poll(() => taras.evaluate(() => document.title)).toContain('Background');
+
+		await raiseAlert(olena, 'Look at Svatove', 'none');
+		await taras.getByTestId('alert-toast').waitFor();
+		const shown = await taras.evaluate(() => (window as unknown as { shown: { title: string; body?: string }[] }).shown);
+		expect(shown).toEqual([{ title: 'Flash · Background', body: 'Olena: Look at Svatove' }]);
+		expect(await olena.getByTestId('seen-by').first().textContent()).toBe('seen by 0 of 1');
+
+		await taras.evaluate(() => {
+			(window as unknown as { hidden: boolean }).hidden = false;
+			document.dispatchEvent(new Event('visibilitychange'));
+		});
+		await expect.poll(() => olena.getByTestId('seen-by').first().textContent(), { timeout: 5_000 }).toBe('seen by 1 of 1');
+		await Promise.all([olena, taras].map((page) => page.context().close()));
+	});
+
 	it('an Alt+click ping shows on another watcher’s map with the sender’s name', async () => {
 		const { id } = await createBoard(server.url, 'Pings');
 		const olena = await openBoard(browser, server.url, id, 'Olena');

@@ -7,14 +7,10 @@
  * Receipts: an alert counts as seen when its toast is on screen in a visible tab — at once if the
  * tab is visible, else as soon as it becomes visible — or when the watcher dismisses it.
  */
-import { io, type Socket } from 'socket.io-client';
 import { newId } from '$lib/model/ids';
 import type { Role } from '$lib/protocol/access';
 import type { Alert, AlertSeen, JoinedBoard, Ping, RaiseAlertRequest, WatcherRef } from '$lib/protocol/alerts';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '$lib/protocol/control-events';
-import { SOCKET_IO_PATH } from '$lib/protocol/endpoints';
-
-type ChannelSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { connectControl, request, type ControlSocket } from '$lib/sync/control-client';
 
 export interface ChannelOptions {
 	token: string | null;
@@ -22,11 +18,6 @@ export interface ChannelOptions {
 	colour?: string;
 	onalert?: (alert: Alert) => void;
 	onping?: (ping: Ping) => void;
-}
-
-/** Turns an acknowledged emit into a promise that rejects with the server's message. */
-function request<T>(send: (ack: Ack<T>) => void): Promise<T> {
-	return new Promise((resolve, reject) => send((reply) => (reply.ok ? resolve(reply.value) : reject(new Error(reply.error.message)))));
 }
 
 export class BoardChannel {
@@ -41,7 +32,7 @@ export class BoardChannel {
 
 	/** This page as a watcher: random per page, the same across reconnects. */
 	readonly watcher: WatcherRef;
-	private readonly socket: ChannelSocket;
+	private readonly socket: ControlSocket;
 	private readonly acknowledged = new Set<string>();
 
 	constructor(
@@ -50,7 +41,7 @@ export class BoardChannel {
 		private readonly options: ChannelOptions
 	) {
 		this.watcher = { id: newId('w'), name };
-		this.socket = io({ path: SOCKET_IO_PATH, transports: ['websocket', 'polling'], auth: options.token ? { token: options.token } : {} });
+		this.socket = connectControl(options.token);
 		this.socket.on('connect', () => void this.join());
 		this.socket.on('disconnect', () => (this.joined = false));
 		this.socket.on('alert:raised', (alert) => this.received(alert));
