@@ -37,12 +37,19 @@ async function raiseAlert(page: Page, text: string, place: 'none' | 'centre' = '
 	await page.getByRole('form', { name: 'Raise an alert' }).waitFor({ state: 'detached' });
 }
 
+/** A watcher on the board's alert channel: alerts raised from now on reach them. */
+async function openWatcher(id: string, name: string): Promise<Page> {
+	const page = await openBoard(browser, server.url, id, name);
+	await page.locator('[data-testid="alert-panel"][data-joined="true"]').waitFor();
+	return page;
+}
+
 const summary = async (id: string): Promise<HistorySummary> => (await fetch(`${server.url}${HISTORY_API.summary(id)}`)).json() as Promise<HistorySummary>;
 
 describe('alerts and pings in Chromium', () => {
 	it('an alert toasts in the other two watchers, and the sender sees "seen by 2 of 2" with who', async () => {
 		const { id } = await createBoard(server.url, 'Three watchers');
-		const [olena, taras, mykola] = await Promise.all([openBoard(browser, server.url, id, 'Olena'), openBoard(browser, server.url, id, 'Taras'), openBoard(browser, server.url, id, 'Mykola')]);
+		const [olena, taras, mykola] = await Promise.all([openWatcher(id, 'Olena'), openWatcher(id, 'Taras'), openWatcher(id, 'Mykola')]);
 
 		await raiseAlert(olena, ALERT_TEXT);
 		for (const page of [taras, mykola]) {
@@ -72,8 +79,8 @@ describe('alerts and pings in Chromium', () => {
 
 	it('in a background tab an alert becomes a notification, and counts as seen only once the tab is shown', async () => {
 		const { id } = await createBoard(server.url, 'Background');
-		const olena = await openBoard(browser, server.url, id, 'Olena');
-		const taras = await openBoard(browser, server.url, id, 'Taras');
+		const olena = await openWatcher(id, 'Olena');
+		const taras = await openWatcher(id, 'Taras');
 		// Taras's tab is in the background: visibility and Notification are what the page sees.
 		await taras.addInitScript(() => {
 			const page = window as unknown as { hidden: boolean; shown: { title: string; body?: string }[] };
@@ -92,7 +99,7 @@ describe('alerts and pings in Chromium', () => {
 			(window as unknown as { Notification: unknown }).Notification = RecordedNotification;
 		});
 		await taras.reload();
-		await taras.locator('[data-connection="live"]').waitFor();
+		await taras.locator('[data-testid="alert-panel"][data-joined="true"]').waitFor();
 		await expect.poll(() => taras.evaluate(() => document.title)).toContain('Background');
 
 		await raiseAlert(olena, 'Look at Svatove', 'none');
@@ -111,8 +118,8 @@ describe('alerts and pings in Chromium', () => {
 
 	it('an Alt+click ping shows on another watcher’s map with the sender’s name', async () => {
 		const { id } = await createBoard(server.url, 'Pings');
-		const olena = await openBoard(browser, server.url, id, 'Olena');
-		const taras = await openBoard(browser, server.url, id, 'Taras');
+		const olena = await openWatcher(id, 'Olena');
+		const taras = await openWatcher(id, 'Taras');
 		expect(await taras.getByTestId('map-ping').count()).toBe(0);
 
 		const box = (await olena.getByTestId('board-map').boundingBox())!;
@@ -137,7 +144,7 @@ describe('alerts and pings in Chromium', () => {
 
 	it('the mute switch is kept across a reload', async () => {
 		const { id } = await createBoard(server.url, 'Mute');
-		const page = await openBoard(browser, server.url, id, 'Olena');
+		const page = await openWatcher(id, 'Olena');
 		const toggle = page.getByTestId('mute-toggle');
 		expect(await toggle.getAttribute('aria-pressed')).toBe('false');
 		await toggle.click();
@@ -153,7 +160,7 @@ describe('alerts and pings in Chromium', () => {
 		const bot = await connectSynced(server.wsUrl, id, 'Bot');
 		addPin(bot.doc, { id: 'pin-before', name: 'Before', lat: 49.2, lng: 36.6, kind: 'town' }, { actor: 'Bot' });
 		const before = await waitFor(async () => (await summary(id)).last?.at, { what: 'the first edit logged' });
-		const olena = await openBoard(browser, server.url, id, 'Olena');
+		const olena = await openWatcher(id, 'Olena');
 		await waitFor(() => Date.now() > before + 1_200, { timeoutMs: 3_000, what: 'time to pass' });
 		await raiseAlert(olena, 'Watch Izyum', 'none');
 		const raisedAt = Date.now();
