@@ -124,6 +124,34 @@ describe('flash alerts', () => {
 		expect(owner.pings[0]).toMatchObject({ lat: 48, lng: 37, from: { name: 'Viewer' } });
 	});
 
+	it('a revoked token stops its connection watching: a notice, then no alerts either way', async () => {
+		const created = (await (await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Revoke' }) })).json()) as CreatedBoard;
+		const owner = created.ownerToken.token;
+		await fetch(`${server.url}${ACCESS_API.access(created.id)}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', authorization: `Bearer ${owner}` },
+			body: JSON.stringify({ mode: 'private' })
+		});
+		const editorToken = (await (
+			await fetch(`${server.url}${ACCESS_API.tokens(created.id)}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', authorization: `Bearer ${owner}` },
+				body: JSON.stringify({ role: 'editor' })
+			})
+		).json()) as CreatedToken;
+		const sender = await watch(created.id, 'Owner', owner);
+		const editor = await watch(created.id, 'Editor', editorToken.token);
+		const notices: { code?: string }[] = [];
+		editor.client.on('notice', (notice) => notices.push(notice));
+
+		await fetch(`${server.url}${ACCESS_API.token(created.id, editorToken.id)}`, { method: 'DELETE', headers: { authorization: `Bearer ${owner}` } });
+		await waitFor(() => notices.length > 0, { what: 'the revocation notice' });
+		expect(notices[0]).toMatchObject({ code: 'unauthorized' });
+		expect(await raise(editor, 'still here?')).toMatchObject({ ok: false, error: { code: 'not_joined' } });
+		const sent = ((await raise(sender, 'after the revocation')) as { value: Alert }).value;
+		expect(sent.recipients).toEqual([]);
+	});
+
 	it('a private board refuses a join without a token, and nothing is sent before joining', async () => {
 		const created = (await (await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Closed' }) })).json()) as CreatedBoard;
 		await fetch(`${server.url}${ACCESS_API.access(created.id)}`, {

@@ -10,6 +10,7 @@
 import { newId } from '$lib/model/ids';
 import type { Role } from '$lib/protocol/access';
 import type { Alert, AlertSeen, JoinedBoard, Ping, RaiseAlertRequest, WatcherRef } from '$lib/protocol/alerts';
+import { ERROR_CODES } from '$lib/protocol/errors';
 import { connectControl, request, type ControlSocket } from '$lib/sync/control-client';
 
 export interface ChannelOptions {
@@ -47,6 +48,12 @@ export class BoardChannel {
 		this.socket.on('alert:raised', (alert) => this.received(alert));
 		this.socket.on('alert:seen', (seen) => this.seen(seen));
 		this.socket.on('ping', (ping) => this.options.onping?.(ping));
+		// Access withdrawn (token revoked, board made private): the server has dropped us from the board.
+		this.socket.on('notice', (notice) => {
+			if (notice.code !== ERROR_CODES.unauthorized) return;
+			this.joined = false;
+			this.problem = notice.message;
+		});
 		document.addEventListener('visibilitychange', this.onVisibility);
 	}
 
