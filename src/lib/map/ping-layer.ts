@@ -1,5 +1,6 @@
 /**
- * Pings on the map: an expanding ring in the sender's colour with their name, gone after a few
+ * Pings on the map: an expanding ring in the sender's colour with their name (dark tag, coloured
+ * edge: readable whatever the colour), gone after a few
  * seconds. Used for watchers' pings and for the place of an arriving alert. The name tag is set
  * with textContent (never markup). What mount adds, destroy removes: markers, timers and the CSS.
  */
@@ -18,7 +19,8 @@ const CSS = `
 .sb-ping__dot { position: absolute; left: 4px; top: 4px; width: 10px; height: 10px; border-radius: 50%;
   background: var(--ping-colour); box-shadow: 0 0 0 2px #fff; }
 .sb-ping__tag { position: absolute; left: 22px; top: -16px; white-space: nowrap; padding: 1px 6px; border-radius: 4px;
-  font: 600 12px/16px system-ui, sans-serif; color: #fff; background: var(--ping-colour); box-shadow: 0 1px 4px rgba(0,0,0,.35); }
+  font: 600 12px/16px system-ui, sans-serif; color: #fff; background: #0b1520; border: 2px solid var(--ping-colour);
+  box-shadow: 0 1px 4px rgba(0,0,0,.35); }
 @keyframes sb-ping-ring { from { transform: scale(1); opacity: 1; } to { transform: scale(4); opacity: 0; } }
 @media (prefers-reduced-motion: reduce) { .sb-ping__ring { animation: none; transform: scale(2); } }
 `;
