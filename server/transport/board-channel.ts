@@ -81,7 +81,12 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 	});
 
 	function register(socket: ControlSocket, secret: string | null): void {
-		const limits = { alerts: bucket(CONTROL_RATES.alerts), pings: bucket(CONTROL_RATES.pings), acks: bucket(CONTROL_RATES.acks) };
+		const limits = {
+			alerts: bucket(CONTROL_RATES.alerts),
+			pings: bucket(CONTROL_RATES.pings),
+			acks: bucket(CONTROL_RATES.acks),
+			reads: bucket(CONTROL_RATES.reads)
+		};
 
 		/** The board this connection watches, with the caller's role checked now. */
 		async function joined(needed: Role): Promise<Watch> {
@@ -99,6 +104,7 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 			'board:join',
 			handle(socket, logger, async (request: unknown) => {
 				const { boardId, watcher, colour } = parseOrThrow(joinBoardRequest, request, 'join');
+				take(limits.reads, 'joins and lists');
 				const grant = await access.require(boardId, secret, 'viewer');
 				leave(socket);
 				watches.set(socket, { boardId, watcher, colour: colour ?? null, secret });
@@ -151,6 +157,7 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 			handle(socket, logger, async (request: unknown) => {
 				const watch = await joined('viewer');
 				const { until, limit } = parseOrThrow(listAlertsRequest, request, 'list');
+				take(limits.reads, 'joins and lists');
 				return alerts.listAlerts(watch.boardId, { until, limit: limit ?? ALERT_LIMITS.listLength });
 			})
 		);

@@ -161,6 +161,7 @@ describe('flash alerts', () => {
 		});
 		await expect(watch(created.id, 'Outsider')).rejects.toThrow(/private/);
 		await expect(watch('no-such-board', 'Lost')).rejects.toThrow(/no such board/);
+		await expect(watch('Not A Board Id!', 'Lost')).rejects.toThrow(/boardId/);
 		const loose = io(server.url, { transports: ['websocket'], forceNew: true }) as Client;
 		clients.push(loose);
 		expect(await loose.emitWithAck('alert:raise', { priority: 'flash', text: 'hello' })).toMatchObject({ ok: false, error: { code: 'not_joined' } });

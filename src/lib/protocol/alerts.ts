@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Role } from './access';
+import { boardId } from './boards';
 import { actorName, epochMillis, hexColour, itemId, latitude, longitude } from '../model/common';
 
 /** Most urgent first; the order is the order of the priority picker. */
@@ -27,7 +28,9 @@ export const CONTROL_RATES = {
 	/** Pings are cheap and ephemeral, but each one lights up every map. */
 	pings: { burst: 5, perSecond: 1 },
 	/** Acknowledgements come one per received alert; the bucket only stops a flood. */
-	acks: { burst: 50, perSecond: 20 }
+	acks: { burst: 50, perSecond: 20 },
+	/** Joins and alert lists read up to 200 stored alerts each: a page needs a few, a loop needs stopping. */
+	reads: { burst: 20, perSecond: 5 }
 } as const;
 
 /** A watcher on the control plane: one open board page. `id` is random per page, kept across reconnects. */
@@ -42,7 +45,7 @@ export const alertPlace = z.discriminatedUnion('type', [
 export type AlertPlace = z.infer<typeof alertPlace>;
 
 export const joinBoardRequest = z.object({
-	boardId: z.string(),
+	boardId,
 	watcher: watcherRef,
 	/** The watcher's colour for pings; a colour is derived from the name when absent. */
 	colour: hexColour.optional()
