@@ -35,10 +35,13 @@ export class BoardAlerts {
 		boardId: string,
 		name: string,
 		token: string | null,
-		private readonly boardTitle: () => string
+		private readonly boardTitle: () => string,
+		/** The watcher's own colour (#rrggbb), for their pings; derived from the name when absent. */
+		private readonly colour?: string
 	) {
 		this.channel = new BoardChannel(boardId, name, {
 			token,
+			colour,
 			onalert: (alert) => this.arrived(alert),
 			onping: (ping) => this.pinged(ping)
 		});
@@ -67,7 +70,7 @@ export class BoardAlerts {
 
 	/** Pings a place on every watcher's map (and shows it here at once). */
 	pingAt(lat: number, lng: number): void {
-		this.pings?.show({ lat, lng, label: 'you', colour: colourForName(this.channel.watcher.name) });
+		this.pings?.show({ lat, lng, label: 'you', colour: this.colour ?? colourForName(this.channel.watcher.name) });
 		this.channel.ping(lat, lng).then(
 			() => (this.problem = null),
 			(error: Error) => (this.problem = `Ping not sent: ${error.message}`)
