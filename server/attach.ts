@@ -53,7 +53,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	const onUpgrade = (...args: Parameters<typeof yjs.handleUpgrade>) => void yjs.handleUpgrade(...args);
 	// First in line: socket.io and Vite's HMR check their own paths and ignore ours.
 	httpServer.prependListener('upgrade', onUpgrade);
-	const control = createControlPlane(httpServer, directory, logger, access);
+	const control = createControlPlane(httpServer, directory, logger, access, store);
 	const history = new BoardHistory(store, directory);
 	const apiMiddleware = createHttpApi(directory, config, logger, access, [
 		// First: the OpenAPI document is the list of routes; anything it does not describe stops here.

@@ -42,7 +42,28 @@ const MIGRATIONS: readonly string[] = [
 		created_at INTEGER NOT NULL,
 		revoked_at INTEGER
 	);
-	CREATE INDEX board_tokens_by_board ON board_tokens (board_id);`
+	CREATE INDEX board_tokens_by_board ON board_tokens (board_id);`,
+	// 4: flash alerts. Recipients are a table of their own, so a receipt is one UPDATE that says
+	// whether it was new; place is JSON (the protocol's discriminated union, read back as is).
+	`CREATE TABLE alerts (
+		id TEXT PRIMARY KEY,
+		board_id TEXT NOT NULL REFERENCES boards (id),
+		raised_at INTEGER NOT NULL,
+		priority TEXT NOT NULL,
+		text TEXT NOT NULL,
+		place TEXT,
+		report_id TEXT,
+		raised_by_id TEXT NOT NULL,
+		raised_by_name TEXT NOT NULL
+	);
+	CREATE INDEX alerts_by_board ON alerts (board_id, raised_at);
+	CREATE TABLE alert_recipients (
+		alert_id TEXT NOT NULL REFERENCES alerts (id),
+		watcher_id TEXT NOT NULL,
+		name TEXT NOT NULL,
+		seen_at INTEGER,
+		PRIMARY KEY (alert_id, watcher_id)
+	);`
 ];
 
 export function migrate(db: Database): void {

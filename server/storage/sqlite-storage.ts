@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BoardSummary } from '../../src/lib/protocol/boards';
+import { sqliteAlertStorage } from './sqlite-alerts';
 import { migrate } from './sqlite-schema';
 import type { AccessMode, Role } from '../../src/lib/protocol/access';
 import type { Keyframe, LoggedUpdate, NewLogEntry, ServerStorage, StoredBoardState, StoredToken } from './storage';
@@ -131,6 +132,7 @@ export function openSqliteStorage(dataDir: string): ServerStorage {
 	});
 
 	return {
+		...sqliteAlertStorage(db),
 		async listBoards() {
 			return statements.list.all().map(toSummary);
 		},

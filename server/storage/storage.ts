@@ -4,6 +4,7 @@
  * One contract suite (tests/integration/storage-contract.test.ts) runs against every backend.
  */
 import type { AccessMode, Role } from '../../src/lib/protocol/access';
+import type { Alert } from '../../src/lib/protocol/alerts';
 import type { BoardSummary } from '../../src/lib/protocol/boards';
 
 /** One accepted update as the log keeps it. */
@@ -91,5 +92,19 @@ export interface AccessStorage {
 	rotateToken(boardId: string, id: string, replacement: { id: string; hash: string; at: number }): Promise<StoredToken | undefined>;
 }
 
+/**
+ * Flash alerts and their receipts. An alert is stored with its recipients (the watchers of the
+ * board when it was raised); a receipt sets one recipient's seenAt, once.
+ */
+export interface AlertStorage {
+	/** Stores a new alert with its recipients (every seenAt null); rejects if the id is taken. */
+	addAlert(alert: Alert): Promise<void>;
+	/** Records that a recipient saw an alert; false if it is not a recipient of that alert on that board, or saw it already. */
+	markAlertSeen(boardId: string, alertId: string, watcherId: string, at: number): Promise<boolean>;
+	getAlert(boardId: string, alertId: string): Promise<Alert | undefined>;
+	/** A board's alerts raised at or before `until` (default: all), newest first, at most `limit`. */
+	listAlerts(boardId: string, options: { until?: number; limit: number }): Promise<Alert[]>;
+}
+
 /** Everything the server needs of its storage. */
-export type ServerStorage = HistoryStorage & AccessStorage;
+export type ServerStorage = HistoryStorage & AccessStorage & AlertStorage;

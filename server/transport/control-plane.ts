@@ -3,77 +3,25 @@
  * the shared protocol module; every payload is checked, because a client can send anything.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { ModelValidationError } from '../../src/lib/model/validation-error';
 import { createBoardRequest } from '../../src/lib/protocol/boards';
-import {
-	PROTOCOL_VERSION,
-	type Ack,
-	type ClientToServerEvents,
-	type ServerToClientEvents
-} from '../../src/lib/protocol/control-events';
-import { apiError, ERROR_CODES } from '../../src/lib/protocol/errors';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../../src/lib/protocol/control-events';
 import { SOCKET_IO_PATH } from '../../src/lib/protocol/endpoints';
-import { AccessError } from '../auth/access-error';
 import { createOwnedBoard, type BoardAccess } from '../auth/board-access';
 import type { BoardDirectory } from '../boards/board-directory';
 import type { Logger } from '../logger';
+import type { AlertStorage } from '../storage/storage';
+import { createBoardChannel } from './board-channel';
+import { handle, handshakeSecret, NotFound } from './control-handler';
 
-type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
-
-class NotFound extends Error {}
-
-/**
- * Malformed traffic — not this protocol at all — ends only this connection, with a named notice
- * and one log line. (A well-formed request with a bad value gets an error reply instead.)
- */
-function closeMalformed(socket: ControlSocket, logger: Logger, message: string): void {
-	logger.warn(`control plane: closing ${socket.id}: ${message}`);
-	socket.emit('notice', { level: 'error', code: ERROR_CODES.malformed, message });
-	socket.disconnect(true);
-}
-
-const isPlainObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Wraps an event handler: malformed traffic closes the socket; a thrown error becomes a clear reply. */
-function handle<T, A extends unknown[]>(
-	socket: ControlSocket,
+export function createControlPlane(
+	httpServer: HttpServer,
+	directory: BoardDirectory,
 	logger: Logger,
-	work: (...args: A) => Promise<T>
-): (...args: [...A, Ack<T>]) => void {
-	return (...args) => {
-		const ack = args.at(-1);
-		if (typeof ack !== 'function') {
-			closeMalformed(socket, logger, 'this event needs an acknowledgement callback');
-			return;
-		}
-		if (!args.slice(0, -1).every(isPlainObject)) {
-			closeMalformed(socket, logger, 'the payload must be a JSON object');
-			return;
-		}
-		const reply = ack as Ack<T>;
-		work(...(args.slice(0, -1) as A)).then(
-			(value) => reply({ ok: true, value }),
-			(error: Error) => {
-				if (error instanceof ModelValidationError) reply({ ok: false, ...apiError(ERROR_CODES.invalid, error.message, error.field) });
-				else if (error instanceof AccessError) reply({ ok: false, ...error.body });
-				else if (error instanceof NotFound) reply({ ok: false, ...apiError(ERROR_CODES.notFound, error.message, 'id') });
-				else {
-					logger.warn(`control plane: ${error.message}`);
-					reply({ ok: false, ...apiError(ERROR_CODES.internal, 'internal error') });
-				}
-			}
-		);
-	};
-}
-
-/** The secret a client gave in `io(url, { auth: { token } })`, if any. */
-function handshakeSecret(socket: ControlSocket): string | null {
-	const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-	return typeof token === 'string' && token !== '' ? token : null;
-}
-
-export function createControlPlane(httpServer: HttpServer, directory: BoardDirectory, logger: Logger, access: BoardAccess) {
+	access: BoardAccess,
+	alerts: AlertStorage
+) {
 	const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
 		path: SOCKET_IO_PATH,
 		serveClient: false,
@@ -91,9 +39,13 @@ export function createControlPlane(httpServer: HttpServer, directory: BoardDirec
 		})().catch((error: Error) => logger.warn(`announcing ${change.board.id}: ${error.message}`));
 	});
 
+	// Watching one board: alerts and pings (board-channel.ts).
+	const channel = createBoardChannel(io, { access, alerts, logger });
+
 	io.on('connection', (socket) => {
 		socket.emit('hello', { protocolVersion: PROTOCOL_VERSION });
 		const secret = handshakeSecret(socket);
+		channel.register(socket, secret);
 		socket.on(
 			'boards:list',
 			handle(socket, logger, async () => access.visible(await directory.list(), secret ? [secret] : []))
@@ -124,6 +76,7 @@ export function createControlPlane(httpServer: HttpServer, directory: BoardDirec
 		io,
 		close(): Promise<void> {
 			stopWatching();
+			channel.close();
 			return new Promise((resolve) => io.close(() => resolve()));
 		}
 	};

@@ -79,7 +79,7 @@ describe('replay in Chromium', () => {
 		expect(await page.getByRole('toolbar', { name: 'Drawing tools' }).count()).toBe(0);
 
 		// Two clocks: the report about a later event goes when the board is read "as happened".
-		const feedCount = () => page.getByRole('complementary', { name: 'Report feed' }).locator('h2').textContent();
+		const feedCount = () => page.getByRole('region', { name: 'Reports' }).locator('h2').textContent();
 		await waitFor(async () => /Reports\s*1/.test((await feedCount()) ?? ''), { what: 'the report "as changed"' });
 		await banner.getByRole('button', { name: 'as happened' }).click();
 		await waitFor(async () => /Reports\s*0/.test((await feedCount()) ?? ''), { what: 'the report hidden "as happened"' });

@@ -1,7 +1,7 @@
 /**
  * Everything a watcher or a bot can type ends up on other watchers' screens. Every payload here,
  * in every place user text is shown (pin names, front labels, report text and sources, sector
- * names, the board title), must render as inert text: no script runs, no element is injected,
+ * names, the board title, alert texts and watcher names on alerts and pings), must render as inert text: no script runs, no element is injected,
  * and only http(s) sources become links.
  */
 import type { Browser } from 'playwright-core';
@@ -11,6 +11,8 @@ import { renameBoard } from '../../src/lib/model/meta-operations';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { postReport } from '../../src/lib/model/report-operations';
 import { addSector } from '../../src/lib/model/sector-operations';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/protocol/control-events';
 import { openBoard } from '../helpers/board-page';
 import { launchChromium } from '../helpers/browser';
 import { createBoard } from '../helpers/http';
@@ -63,6 +65,23 @@ describe('XSS corpus', () => {
 		});
 		await expect.poll(() => page.locator('article').count()).toBe(PAYLOADS.length);
 		await page.getByText(PAYLOADS[0]!).first().waitFor();
+		await page.locator('[data-testid="alert-panel"][data-joined="true"]').waitFor();
+
+		// Alerts and pings from the control plane: one watcher per payload, named with it.
+		const senders: Socket<ServerToClientEvents, ClientToServerEvents>[] = [];
+		for (const [i, payload] of PAYLOADS.entries()) {
+			const sender: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, { transports: ['websocket'], forceNew: true });
+			senders.push(sender);
+			await new Promise((resolve) => sender.once('hello', resolve));
+			expect((await sender.emitWithAck('board:join', { boardId: id, watcher: { id: `xss-watcher-${i}`, name: payload.slice(0, 64) } })).ok).toBe(true);
+			expect((await sender.emitWithAck('alert:raise', { priority: 'flash', text: payload, place: { type: 'point', lat: 48, lng: 36 } })).ok).toBe(true);
+			expect((await sender.emitWithAck('ping', { lat: 48.5, lng: 36.5 })).ok).toBe(true);
+		}
+		await page.getByRole('button', { name: `Show all ${PAYLOADS.length}` }).click();
+		await expect.poll(() => page.getByTestId('alert-item').count()).toBe(PAYLOADS.length);
+		await expect.poll(() => page.locator('.sb-ping__tag').allTextContents()).toContain(PAYLOADS[1]!.slice(0, 64));
+		for (const payload of PAYLOADS) expect(await page.getByTestId('alert-item').filter({ hasText: payload }).count()).toBe(1);
+		expect(await page.getByTestId('alert-toast').first().locator('.text').textContent()).toBe(PAYLOADS.at(-1));
 
 		expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 		expect(dialogs).toEqual([]);
@@ -84,6 +103,7 @@ describe('XSS corpus', () => {
 		expect(await page.locator('.sb-front-tooltip img, .leaflet-tooltip img').count()).toBe(0);
 		expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 		bot.destroy();
+		for (const sender of senders) sender.disconnect();
 		await page.context().close();
 	});
 });

@@ -1,5 +1,6 @@
 /** A BoardStorage in memory, recording the order of calls; for room tests without SQLite. */
-import type { BoardStorage, Keyframe, LoggedUpdate } from '../../server/storage/storage';
+import type { Alert } from '../../src/lib/protocol/alerts';
+import type { AlertStorage, BoardStorage, Keyframe, LoggedUpdate } from '../../server/storage/storage';
 
 export function memoryStorage(events: string[] = []): BoardStorage & { log: LoggedUpdate[]; keyframes: Keyframe[]; failNext: boolean } {
 	const log: LoggedUpdate[] = [];
@@ -41,4 +42,36 @@ export function memoryStorage(events: string[] = []): BoardStorage & { log: Logg
 		async close() {}
 	};
 	return store;
+}
+
+/** AlertStorage in memory: the second backend the alert contract suite runs against. */
+export function memoryAlertStorage(): AlertStorage {
+	const alerts: Alert[] = [];
+	const copy = (alert: Alert): Alert => structuredClone(alert);
+	return {
+		async addAlert(alert) {
+			if (alerts.some((stored) => stored.id === alert.id)) throw new Error(`alert ${alert.id} exists`);
+			alerts.push(copy({ ...alert, recipients: alert.recipients.map((recipient) => ({ ...recipient, seenAt: null })) }));
+		},
+		async markAlertSeen(boardId, alertId, watcherId, at) {
+			const recipient = alerts
+				.find((alert) => alert.boardId === boardId && alert.id === alertId)
+				?.recipients.find((candidate) => candidate.id === watcherId);
+			if (!recipient || recipient.seenAt !== null) return false;
+			recipient.seenAt = at;
+			return true;
+		},
+		async getAlert(boardId, alertId) {
+			const alert = alerts.find((stored) => stored.boardId === boardId && stored.id === alertId);
+			return alert ? copy(alert) : undefined;
+		},
+		async listAlerts(boardId, { until = Infinity, limit }) {
+			return alerts
+				.map((alert, order) => ({ alert, order }))
+				.filter(({ alert }) => alert.boardId === boardId && alert.raisedAt <= until)
+				.sort((a, b) => b.alert.raisedAt - a.alert.raisedAt || b.order - a.order)
+				.slice(0, limit)
+				.map(({ alert }) => copy(alert));
+		}
+	};
 }

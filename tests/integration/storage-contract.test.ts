@@ -7,12 +7,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openSqliteStorage, SEQ_AT_QUERY } from '../../server/storage/sqlite-storage';
-import type { ServerStorage } from '../../server/storage/storage';
+import type { AlertStorage, ServerStorage } from '../../server/storage/storage';
+import type { Alert } from '../../src/lib/protocol/alerts';
+import { memoryAlertStorage } from '../helpers/memory-storage';
 import { tempDataDir } from '../helpers/server-process';
 
 const BACKENDS: { name: string; open: (dir: string) => ServerStorage }[] = [{ name: 'sqlite', open: openSqliteStorage }];
 
 const bytes = (...values: number[]) => new Uint8Array(values);
+/** Takes a database back to before migration 4 (alerts). */
+const DROP_ALERTS = 'DROP TABLE alert_recipients; DROP TABLE alerts;';
 
 describe.each(BACKENDS)('storage contract: $name', ({ open }) => {
 	it('creates, lists, gets and renames boards; a taken id is refused', async () => {
@@ -160,14 +164,14 @@ describe('sqlite storage', () => {
 		await first.close();
 		// Back to schema version 1, as a server from before replay left it.
 		const db = new Database(path.join(dir, DATABASE_FILE));
-		db.exec('DROP INDEX updates_by_time; DROP TABLE board_tokens; ALTER TABLE boards DROP COLUMN access');
+		db.exec(`${DROP_ALERTS} DROP INDEX updates_by_time; DROP TABLE board_tokens; ALTER TABLE boards DROP COLUMN access`);
 		db.pragma('user_version = 1');
 		db.close();
 		const second = openSqliteStorage(dir);
 		expect(await second.seqAt('a', 10)).toBe(1);
 		await second.close();
 		const check = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
-		expect(check.pragma('user_version', { simple: true })).toBe(3);
+		expect(check.pragma('user_version', { simple: true })).toBe(4);
 		expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'updates_by_time'").get()).toBeTruthy();
 		check.close();
 	});
@@ -181,12 +185,79 @@ describe('sqlite storage: access migration', () => {
 		await first.appendUpdates('old', [{ at: 10, actor: 'Olena', update: bytes(1) }]);
 		await first.close();
 		const db = new Database(path.join(dir, DATABASE_FILE));
-		db.exec('DROP TABLE board_tokens; ALTER TABLE boards DROP COLUMN access');
+		db.exec(`${DROP_ALERTS} DROP TABLE board_tokens; ALTER TABLE boards DROP COLUMN access`);
 		db.pragma('user_version = 2');
 		db.close();
 		const second = openSqliteStorage(dir);
 		expect(await second.getAccessMode('old')).toBe('public-edit');
 		expect((await second.readUpdates('old', 0)).length).toBe(1);
 		await second.close();
+	});
+});
+
+/** Alert storage: SQLite (on a board that exists, as the server uses it) and the in-memory one. */
+const ALERT_BACKENDS: { name: string; open: () => Promise<AlertStorage> }[] = [
+	{
+		name: 'sqlite',
+		open: async () => {
+			const storage = openSqliteStorage(tempDataDir('alerts'));
+			await storage.createBoard({ id: 'a', title: 'A', at: 1 });
+			await storage.createBoard({ id: 'b', title: 'B', at: 1 });
+			return storage;
+		}
+	},
+	{ name: 'memory', open: async () => memoryAlertStorage() }
+];
+
+const alert = (id: string, raisedAt: number, boardId = 'a', recipients = ['w-olena-01', 'w-taras-01']): Alert => ({
+	id,
+	boardId,
+	priority: 'flash',
+	text: `alert ${id}`,
+	place: { type: 'pin', pinId: 'pin-1', lat: 49.2, lng: 37.3 },
+	reportId: 'report-1',
+	raisedAt,
+	raisedBy: { id: 'w-sender-01', name: 'Sender' },
+	recipients: recipients.map((watcher) => ({ id: watcher, name: watcher.slice(2, -3), seenAt: null }))
+});
+
+describe.each(ALERT_BACKENDS)('alert storage contract: $name', ({ open }) => {
+	it('keeps an alert whole (place, report, recipients in order) and refuses a taken id', async () => {
+		const storage = await open();
+		await storage.addAlert(alert('al-1', 100));
+		expect(await storage.getAlert('a', 'al-1')).toEqual(alert('al-1', 100));
+		await expect(storage.addAlert(alert('al-1', 200))).rejects.toThrow();
+		expect(await storage.getAlert('b', 'al-1')).toBeUndefined();
+		expect(await storage.getAlert('a', 'missing')).toBeUndefined();
+	});
+
+	it('a receipt counts once, only for a recipient of that alert on that board', async () => {
+		const storage = await open();
+		await storage.addAlert(alert('al-1', 100));
+		expect(await storage.markAlertSeen('a', 'al-1', 'w-olena-01', 150)).toBe(true);
+		expect(await storage.markAlertSeen('a', 'al-1', 'w-olena-01', 160)).toBe(false);
+		expect(await storage.markAlertSeen('a', 'al-1', 'w-stranger', 160)).toBe(false);
+		expect(await storage.markAlertSeen('b', 'al-1', 'w-taras-01', 160)).toBe(false);
+		expect(await storage.markAlertSeen('a', 'missing', 'w-taras-01', 160)).toBe(false);
+		expect((await storage.getAlert('a', 'al-1'))?.recipients).toEqual([
+			{ id: 'w-olena-01', name: 'olena', seenAt: 150 },
+			{ id: 'w-taras-01', name: 'taras', seenAt: null }
+		]);
+	});
+
+	it("lists a board's alerts newest first, up to a moment and a limit", async () => {
+		const storage = await open();
+		await storage.addAlert(alert('al-1', 100));
+		await storage.addAlert(alert('al-2', 200, 'a', []));
+		await storage.addAlert(alert('al-3', 200));
+		await storage.addAlert(alert('al-4', 300));
+		await storage.addAlert(alert('al-b', 150, 'b'));
+		const ids = (alerts: Alert[]) => alerts.map((stored) => stored.id);
+		expect(ids(await storage.listAlerts('a', { limit: 10 }))).toEqual(['al-4', 'al-3', 'al-2', 'al-1']);
+		expect(ids(await storage.listAlerts('a', { until: 200, limit: 10 }))).toEqual(['al-3', 'al-2', 'al-1']);
+		expect(ids(await storage.listAlerts('a', { until: 99, limit: 10 }))).toEqual([]);
+		expect(ids(await storage.listAlerts('a', { limit: 2 }))).toEqual(['al-4', 'al-3']);
+		expect((await storage.listAlerts('a', { limit: 10 }))[2]?.recipients).toEqual([]);
+		expect(ids(await storage.listAlerts('none', { limit: 10 }))).toEqual([]);
 	});
 });

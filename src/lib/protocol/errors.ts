@@ -16,9 +16,14 @@ export const ERROR_CODES = {
 	forbidden: 'forbidden',
 	/** A record with the id given to create one already exists (HTTP 409). */
 	conflict: 'conflict',
-	/** More requests than the token's rate limit allows; `Retry-After` says when to try again (HTTP 429). */
+	/**
+	 * Too many requests: over an API token's rate limit (HTTP 429, `Retry-After` says when), or
+	 * too many of one kind from one control-plane connection (alerts, pings); try again shortly.
+	 */
 	rateLimited: 'rate_limited',
 	tooLarge: 'too_large',
+	/** A board event from a connection that has not joined a board (`board:join`). */
+	notJoined: 'not_joined',
 	unsupportedMedia: 'unsupported_media_type',
 	methodNotAllowed: 'method_not_allowed',
 	internal: 'internal'

@@ -7,12 +7,13 @@ import { SOCKET_IO_PATH } from '$lib/protocol/endpoints';
 
 export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function connectControl(): ControlSocket {
-	return io({ path: SOCKET_IO_PATH, transports: ['websocket', 'polling'] });
+/** Connects to the control plane; `token` is a board's share-link secret (socket.io `auth.token`). */
+export function connectControl(token: string | null = null): ControlSocket {
+	return io({ path: SOCKET_IO_PATH, transports: ['websocket', 'polling'], auth: token ? { token } : {} });
 }
 
 /** Turns an acknowledged emit into a promise that rejects with the server's message. */
-function request<T>(send: (ack: Ack<T>) => void): Promise<T> {
+export function request<T>(send: (ack: Ack<T>) => void): Promise<T> {
 	return new Promise((resolve, reject) =>
 		send((reply) => (reply.ok ? resolve(reply.value) : reject(new Error(reply.error.message))))
 	);

@@ -6,7 +6,7 @@ export interface Shortcut {
 	/** Keys as shown, each a separate key cap: ['Ctrl', 'Z']. */
 	keys: string[];
 	action: string;
-	group: 'Board' | 'Drawing' | 'Watching together' | 'Replay';
+	group: 'Board' | 'Drawing' | 'Watching together' | 'Alerts' | 'Replay';
 }
 
 export const SHORTCUTS: Shortcut[] = [
@@ -23,8 +23,11 @@ export const SHORTCUTS: Shortcut[] = [
 	{ keys: ['M'], action: 'Measure a distance', group: 'Drawing' },
 	{ keys: ['Click'], action: 'A watcher in the roster: follow their view (pan, zoom or Esc to stop)', group: 'Watching together' },
 	{ keys: ['Click'], action: 'Your own name in the roster: change your name or colour', group: 'Watching together' },
+	{ keys: ['Alt', 'Click'], action: 'Ping that place on every watcher’s map', group: 'Alerts' },
+	{ keys: ['Ping', 'Click'], action: 'The same without a modifier key: press Ping, then click the map', group: 'Alerts' },
+	{ keys: ['Esc'], action: 'Cancel ping mode or picking a place; close the alert form', group: 'Alerts' },
 	{ keys: ['Space'], action: 'Play or pause the replay', group: 'Replay' },
 	{ keys: ['←', '→'], action: 'Step to the previous or next change', group: 'Replay' }
 ];
 
-export const SHORTCUT_GROUPS = ['Board', 'Drawing', 'Watching together', 'Replay'] as const satisfies readonly Shortcut['group'][];
+export const SHORTCUT_GROUPS = ['Board', 'Drawing', 'Watching together', 'Alerts', 'Replay'] as const satisfies readonly Shortcut['group'][];

@@ -1,0 +1,94 @@
+/** AlertStorage on the board server's SQLite file (tables from migration 4 in sqlite-schema.ts). */
+import type { Database } from 'better-sqlite3';
+import type { Alert, AlertPlace, AlertPriority } from '../../src/lib/protocol/alerts';
+import type { AlertStorage } from './storage';
+
+interface AlertRow {
+	id: string;
+	board_id: string;
+	raised_at: number;
+	priority: AlertPriority;
+	text: string;
+	place: string | null;
+	report_id: string | null;
+	raised_by_id: string;
+	raised_by_name: string;
+}
+interface RecipientRow {
+	alert_id: string;
+	watcher_id: string;
+	name: string;
+	seen_at: number | null;
+}
+
+export function sqliteAlertStorage(db: Database): AlertStorage {
+	const statements = {
+		insert: db.prepare(
+			'INSERT INTO alerts (id, board_id, raised_at, priority, text, place, report_id, raised_by_id, raised_by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+		),
+		insertRecipient: db.prepare('INSERT INTO alert_recipients (alert_id, watcher_id, name, seen_at) VALUES (?, ?, ?, NULL)'),
+		markSeen: db.prepare(
+			`UPDATE alert_recipients SET seen_at = ? WHERE alert_id = ? AND watcher_id = ? AND seen_at IS NULL
+			 AND alert_id IN (SELECT id FROM alerts WHERE id = ? AND board_id = ?)`
+		),
+		get: db.prepare<[string, string], AlertRow>('SELECT * FROM alerts WHERE board_id = ? AND id = ?'),
+		list: db.prepare<[string, number, number], AlertRow>(
+			'SELECT * FROM alerts WHERE board_id = ? AND raised_at <= ? ORDER BY raised_at DESC, rowid DESC LIMIT ?'
+		),
+		// Recipients of a page of alerts in one query: the ids go in as a JSON array.
+		recipients: db.prepare<[string], RecipientRow>(
+			'SELECT * FROM alert_recipients WHERE alert_id IN (SELECT value FROM json_each(?)) ORDER BY rowid'
+		)
+	};
+
+	const add = db.transaction((alert: Alert) => {
+		statements.insert.run(
+			alert.id,
+			alert.boardId,
+			alert.raisedAt,
+			alert.priority,
+			alert.text,
+			alert.place ? JSON.stringify(alert.place) : null,
+			alert.reportId,
+			alert.raisedBy.id,
+			alert.raisedBy.name
+		);
+		for (const recipient of alert.recipients) statements.insertRecipient.run(alert.id, recipient.id, recipient.name);
+	});
+
+	const withRecipients = (rows: AlertRow[]): Alert[] => {
+		const byAlert = new Map<string, RecipientRow[]>();
+		if (rows.length > 0) {
+			for (const row of statements.recipients.all(JSON.stringify(rows.map((alert) => alert.id)))) {
+				byAlert.set(row.alert_id, [...(byAlert.get(row.alert_id) ?? []), row]);
+			}
+		}
+		return rows.map((row) => ({
+			id: row.id,
+			boardId: row.board_id,
+			priority: row.priority,
+			text: row.text,
+			place: row.place ? (JSON.parse(row.place) as AlertPlace) : null,
+			reportId: row.report_id,
+			raisedAt: row.raised_at,
+			raisedBy: { id: row.raised_by_id, name: row.raised_by_name },
+			recipients: (byAlert.get(row.id) ?? []).map((recipient) => ({ id: recipient.watcher_id, name: recipient.name, seenAt: recipient.seen_at }))
+		}));
+	};
+
+	return {
+		async addAlert(alert) {
+			add(alert);
+		},
+		async markAlertSeen(boardId, alertId, watcherId, at) {
+			return statements.markSeen.run(at, alertId, watcherId, alertId, boardId).changes > 0;
+		},
+		async getAlert(boardId, alertId) {
+			const row = statements.get.get(boardId, alertId);
+			return row ? withRecipients([row])[0] : undefined;
+		},
+		async listAlerts(boardId, { until = Number.MAX_SAFE_INTEGER, limit }) {
+			return withRecipients(statements.list.all(boardId, Math.min(until, Number.MAX_SAFE_INTEGER), limit));
+		}
+	};
+}

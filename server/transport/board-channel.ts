@@ -1,0 +1,186 @@
+/**
+ * Watching one board on the control plane: a connection joins a board (read access needed), then
+ * raises flash alerts (editor or owner), acknowledges them and pings places (any reader). Alerts
+ * are stored with their recipients — everyone else watching when it was raised — so "seen by 4
+ * of 6" means the same to every client and after a restart. Pings are never stored.
+ *
+ * Roles are checked on every event, not only at join: a revoked token or a board made private
+ * stops a connection at once (and the access listener below drops it from the board).
+ */
+import type { Server } from 'socket.io';
+import { newId } from '../../src/lib/model/ids';
+import { parseOrThrow } from '../../src/lib/model/validation-error';
+import {
+	acknowledgeAlertRequest,
+	ALERT_LIMITS,
+	CONTROL_RATES,
+	joinBoardRequest,
+	listAlertsRequest,
+	pingRequest,
+	raiseAlertRequest,
+	type Alert,
+	type WatcherRef
+} from '../../src/lib/protocol/alerts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/protocol/control-events';
+import { ERROR_CODES } from '../../src/lib/protocol/errors';
+import type { Role } from '../../src/lib/protocol/access';
+import type { BoardAccess } from '../auth/board-access';
+import { TokenBucket } from '../auth/rate-limit';
+import type { Logger } from '../logger';
+import type { AlertStorage } from '../storage/storage';
+import { ControlError, handle, NotFound, type ControlSocket } from './control-handler';
+
+interface Watch {
+	boardId: string;
+	watcher: WatcherRef;
+	colour: string | null;
+}
+
+interface ChannelDeps {
+	access: BoardAccess;
+	alerts: AlertStorage;
+	logger: Logger;
+	now?: () => number;
+}
+
+const roomOf = (boardId: string) => `board:${boardId}`;
+const bucket = (rate: { burst: number; perSecond: number }) => new TokenBucket(rate.perSecond, rate.burst);
+
+export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClientEvents>, deps: ChannelDeps) {
+	const { access, alerts, logger } = deps;
+	const now = deps.now ?? Date.now;
+	/** What each connection watches, with the secret it presented (to re-check on access changes). */
+	const watches = new Map<ControlSocket, Watch & { secret: string | null }>();
+
+	/** Everyone watching a board, once each (a watcher id is one open page, kept across reconnects). */
+	function watchersOf(boardId: string): WatcherRef[] {
+		const seen = new Map<string, WatcherRef>();
+		for (const watch of watches.values()) if (watch.boardId === boardId) seen.set(watch.watcher.id, watch.watcher);
+		return [...seen.values()];
+	}
+
+	function leave(socket: ControlSocket): void {
+		const watch = watches.get(socket);
+		if (watch) void socket.leave(roomOf(watch.boardId));
+		watches.delete(socket);
+	}
+
+	// A revoked token or a board made private: connections that lost read access stop watching.
+	const stopAccess = access.onChange((change) => {
+		for (const [socket, watch] of watches) {
+			if (watch.boardId !== change.boardId) continue;
+			access.grant(watch.boardId, watch.secret).then(
+				(grant) => {
+					if (grant || watches.get(socket) !== watch) return;
+					leave(socket);
+					socket.emit('notice', { level: 'warning', code: ERROR_CODES.unauthorized, message: 'you no longer have access to this board' });
+				},
+				(error: Error) => logger.warn(`re-checking ${socket.id} on ${watch.boardId}: ${error.message}`)
+			);
+		}
+	});
+
+	function register(socket: ControlSocket, secret: string | null): void {
+		const limits = {
+			alerts: bucket(CONTROL_RATES.alerts),
+			pings: bucket(CONTROL_RATES.pings),
+			acks: bucket(CONTROL_RATES.acks),
+			reads: bucket(CONTROL_RATES.reads)
+		};
+
+		/** The board this connection watches, with the caller's role checked now. */
+		async function joined(needed: Role): Promise<Watch> {
+			const watch = watches.get(socket);
+			if (!watch) throw new ControlError(ERROR_CODES.notJoined, 'join a board first (board:join)');
+			await access.require(watch.boardId, secret, needed);
+			return watch;
+		}
+
+		function take(limit: TokenBucket, what: string): void {
+			if (!limit.take()) throw new ControlError(ERROR_CODES.rateLimited, `too many ${what} from this connection; wait a few seconds`);
+		}
+
+		socket.on(
+			'board:join',
+			handle(socket, logger, async (request: unknown) => {
+				const { boardId, watcher, colour } = parseOrThrow(joinBoardRequest, request, 'join');
+				take(limits.reads, 'joins and lists');
+				const grant = await access.require(boardId, secret, 'viewer');
+				leave(socket);
+				watches.set(socket, { boardId, watcher, colour: colour ?? null, secret });
+				await socket.join(roomOf(boardId));
+				return { role: grant.role, alerts: await alerts.listAlerts(boardId, { limit: ALERT_LIMITS.listLength }) };
+			})
+		);
+
+		socket.on(
+			'alert:raise',
+			handle(socket, logger, async (request: unknown) => {
+				const watch = await joined('editor');
+				const input = parseOrThrow(raiseAlertRequest, request, 'alert');
+				take(limits.alerts, 'alerts');
+				const alert: Alert = {
+					id: newId('alert'),
+					boardId: watch.boardId,
+					priority: input.priority,
+					text: input.text,
+					place: input.place ?? null,
+					reportId: input.reportId ?? null,
+					raisedAt: now(),
+					raisedBy: watch.watcher,
+					recipients: watchersOf(watch.boardId)
+						.filter((watcher) => watcher.id !== watch.watcher.id)
+						.map((watcher) => ({ ...watcher, seenAt: null }))
+				};
+				await alerts.addAlert(alert);
+				socket.to(roomOf(watch.boardId)).emit('alert:raised', alert);
+				return alert;
+			})
+		);
+
+		socket.on(
+			'alert:ack',
+			handle(socket, logger, async (request: unknown) => {
+				const watch = await joined('viewer');
+				const { alertId } = parseOrThrow(acknowledgeAlertRequest, request, 'acknowledgement');
+				take(limits.acks, 'acknowledgements');
+				if (!(await alerts.getAlert(watch.boardId, alertId))) throw new NotFound(`no alert "${alertId}" on this board`);
+				const at = now();
+				const counted = await alerts.markAlertSeen(watch.boardId, alertId, watch.watcher.id, at);
+				if (counted) io.to(roomOf(watch.boardId)).emit('alert:seen', { alertId, watcher: watch.watcher, at });
+				return { counted };
+			})
+		);
+
+		socket.on(
+			'alerts:list',
+			handle(socket, logger, async (request: unknown) => {
+				const watch = await joined('viewer');
+				const { until, limit } = parseOrThrow(listAlertsRequest, request, 'list');
+				take(limits.reads, 'joins and lists');
+				return alerts.listAlerts(watch.boardId, { until, limit: limit ?? ALERT_LIMITS.listLength });
+			})
+		);
+
+		socket.on(
+			'ping',
+			handle(socket, logger, async (request: unknown) => {
+				const watch = await joined('viewer');
+				const { lat, lng } = parseOrThrow(pingRequest, request, 'ping');
+				take(limits.pings, 'pings');
+				socket.to(roomOf(watch.boardId)).emit('ping', { lat, lng, from: { ...watch.watcher, colour: watch.colour }, at: now() });
+				return null;
+			})
+		);
+
+		socket.on('disconnect', () => leave(socket));
+	}
+
+	return {
+		register,
+		close(): void {
+			stopAccess();
+			watches.clear();
+		}
+	};
+}
