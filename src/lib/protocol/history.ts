@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Front } from '../model/front';
 import type { BoardMeta } from '../model/meta';
-import type { Pin } from '../model/pin';
+import type { ControlState, Pin } from '../model/pin';
 import type { Report } from '../model/report';
 import type { Sector } from '../model/sector';
 import { actorName } from '../model/common';
@@ -24,6 +24,10 @@ export const HISTORY_API = {
 	updates: (id: string) => `${API.board(id)}/history/updates`,
 	/** GET → HistorySummary. */
 	summary: (id: string) => `${API.board(id)}/history/summary`,
+	/** GET `?at=` (required: the watcher's last visit) → SinceAnswer: what changed from then to now. */
+	since: (id: string) => `${API.board(id)}/history/since`,
+	/** GET → LatestChanges: the newest change of every item (for "who last changed this"). */
+	latest: (id: string) => `${API.board(id)}/history/latest`,
 	/** POST ForkRequest → 201 ForkResponse. */
 	fork: (id: string) => `${API.board(id)}/fork`
 } as const;
@@ -193,3 +197,99 @@ export const forkRequest = z
 export type ForkRequest = z.input<typeof forkRequest>;
 
 export type ForkResponse = BoardSummary & { forkedFrom: ForkedFrom };
+
+/** Items and towns listed by a SinceAnswer; past it the answer says how many more there are. */
+export const SINCE_LIST_CAP = 50;
+/** Ids per collection and status a SinceAnswer gives for highlighting on the map. */
+export const SINCE_MARKS_CAP = 2000;
+
+/** The collections "since you last looked" reports on (board meta is not news). */
+export const SINCE_COLLECTIONS = ['pins', 'fronts', 'reports', 'sectors'] as const;
+export type SinceCollection = (typeof SINCE_COLLECTIONS)[number];
+/** `new`: absent at the last visit; `changed`: there then and different now; `removed`: gone since. */
+export type SinceStatus = 'new' | 'changed' | 'removed';
+
+export interface SinceItem {
+	collection: SinceCollection;
+	itemId: string;
+	/** Its name now (as it was, for a removed item). */
+	label: string;
+	status: SinceStatus;
+	sector?: string;
+	/** Change-list entries for it in the window. */
+	changes: number;
+	/** The newest of them: who did what, when. Absent if the log names none (it always should). */
+	last?: { at: number; actor: string | null; action: ChangeAction; summary: string };
+}
+
+export interface SinceCounts {
+	new: number;
+	changed: number;
+	removed: number;
+}
+
+/** Ground held by one side within a sector, from the board's area fronts, in km². */
+export interface HeldAreaShift {
+	side: 'ukraine' | 'russia';
+	beforeKm2: number;
+	nowKm2: number;
+	/** Held now, not then. */
+	gainedKm2: number;
+	/** Held then, not now. */
+	lostKm2: number;
+}
+
+export interface SinceSector {
+	/** null: items in no sector, and ground outside every sector ("elsewhere"). */
+	sector: string | null;
+	name: string;
+	pins: SinceCounts;
+	fronts: SinceCounts;
+	reports: SinceCounts;
+	/** Sides whose held ground in this sector changed. */
+	area: HeldAreaShift[];
+}
+
+/** A place whose `control` changed: "Kupiansk: russia → ukraine". */
+export interface HandsChange {
+	pinId: string;
+	name: string;
+	from: ControlState;
+	to: ControlState;
+	sector?: string;
+	at: number | null;
+	actor: string | null;
+}
+
+export interface SinceAnswer {
+	boardId: string;
+	/** The board at the asked-for moment: its newest update then (seq 0: before the first). */
+	since: { seq: number; at: number | null };
+	now: { seq: number; at: number | null };
+	/** Whether anything in pins, fronts, reports or sectors differs. */
+	changed: boolean;
+	/** Newest change first, at most SINCE_LIST_CAP. */
+	items: SinceItem[];
+	moreItems: number;
+	/** Sectors with something to say, by name; "elsewhere" last. */
+	sectors: SinceSector[];
+	/** At most SINCE_LIST_CAP, newest first. */
+	handsChanged: HandsChange[];
+	moreHandsChanged: number;
+	/** Who made the changes in the window, most changes first. */
+	actors: { actor: string | null; changes: number }[];
+	/** Ids to highlight, per collection: new and changed (each at most SINCE_MARKS_CAP). */
+	marks: Record<SinceCollection, { new: string[]; changed: string[] }>;
+}
+
+/** The newest change of one item. */
+export interface LatestChange {
+	at: number;
+	actor: string | null;
+	action: ChangeAction;
+}
+/** Per collection, per item id, its newest change; `seq` is the log head it was read at. */
+export interface LatestChanges {
+	seq: number;
+	items: Record<SinceCollection, Record<string, LatestChange>>;
+}
