@@ -27,7 +27,7 @@ import {
 	type SinceSector
 } from '../../src/lib/protocol/history';
 import { itemLabel, type Fields } from './change-labels';
-import { sameValue } from './describe-change';
+import { NOT_CHANGES, sameValue } from './describe-change';
 import { heldAreaShifts } from './held-area';
 
 export type SinceDiff = Omit<SinceAnswer, 'boardId' | 'since' | 'now'>;
@@ -43,6 +43,12 @@ const zero = (): SinceCounts => ({ new: 0, changed: 0, removed: 0 });
 const byId = <T extends { id: string }>(records: readonly T[]) => new Map(records.map((record) => [record.id, record]));
 const sectorOf = (collection: SinceCollection, record: AnyRecord) =>
 	collection === 'sectors' ? record.id : ((record as { sector?: string }).sector ?? undefined);
+
+/** Equal but for provenance: a pin moved and moved back is where it was, whoever touched it last. */
+function sameContent(a: AnyRecord, b: AnyRecord): boolean {
+	const strip = (record: AnyRecord) => Object.fromEntries(Object.entries(record).filter(([key]) => !NOT_CHANGES.has(key)));
+	return sameValue(strip(a), strip(b));
+}
 
 /** Newest first; ties (one update) in list order. Items the log names no change for go last. */
 const newestFirst = (a: SinceItem, b: SinceItem) => (b.last?.at ?? -1) - (a.last?.at ?? -1);
@@ -91,7 +97,7 @@ export function sinceDiff(before: BoardContent, now: BoardContent, window: reado
 		for (const [id, record] of current) {
 			const old = then.get(id);
 			if (!old) note(record, 'new');
-			else if (!sameValue(old, record)) note(record, 'changed');
+			else if (!sameContent(old, record)) note(record, 'changed');
 		}
 		for (const [id, record] of then) if (!current.has(id)) note(record, 'removed');
 	}

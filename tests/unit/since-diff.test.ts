@@ -111,7 +111,7 @@ describe('[S2] what changed since a moment', () => {
 	});
 	const now = board({
 		pins: [
-			izium, // moved and moved back: same as before
+			{ ...izium, updatedBy: 'Olena', updatedAt: 6000 }, // moved and moved back: only provenance differs
 			{ ...kupiansk, control: 'ukraine' },
 			{ ...unit, side: 'ukraine' }, // a unit's side is not a town changing hands
 			pin('new-town', { sector: 'sector-west' }),
