@@ -14,6 +14,7 @@ import { HISTORY_API, type HistorySummary } from '../../src/lib/protocol/history
 import { openBoard } from '../helpers/board-page';
 import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
 import { createBoard } from '../helpers/http';
+import { box } from '../helpers/lat-lng-box';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { connectSynced } from '../helpers/yjs-client';
@@ -30,12 +31,6 @@ afterAll(async () => {
 });
 
 const logged = async (id: string) => ((await (await fetch(`${server.url}${HISTORY_API.summary(id)}`)).json()) as HistorySummary).count;
-const box = (south: number, west: number, north: number, east: number): [number, number][] => [
-	[south, west],
-	[south, east],
-	[north, east],
-	[north, west]
-];
 
 describe('since you last looked, in Chromium', () => {
 	it('shows what changed while away, highlights it, says who, and counts it per sector until viewed', async () => {
@@ -47,11 +42,14 @@ describe('since you last looked, in Chromium', () => {
 		addPin(olena.doc, { id: 'pin-kupiansk', name: 'Kupiansk', lat: 49.71, lng: 37.61, kind: 'town', control: 'russia', sector: 'sector-kupiansk' }, as);
 		await waitFor(async () => (await logged(id)) >= 4, { what: 'the setup to be logged' });
 
-		// Sam looks at the board, then leaves (the page is unloaded; the browser keeps its storage).
-		const page = await openBoard(browser, server.url, id, 'Sam');
-		await page.locator('.sb-pin', { hasText: 'Kupiansk' }).waitFor();
-		await expect(page.getByTestId('since-panel').count()).resolves.toBe(0); // a first visit: no panel
-		await page.goto('about:blank');
+		// Sam looks at the board, then leaves: the tab is closed (its last visit saved as it goes),
+		// the browser keeps its storage.
+		const first = await openBoard(browser, server.url, id, 'Sam');
+		await first.locator('.sb-pin', { hasText: 'Kupiansk' }).waitFor();
+		await expect(first.getByTestId('since-panel').count()).resolves.toBe(0); // a first visit: no panel
+		const context = first.context();
+		await first.close({ runBeforeUnload: true });
+		await waitFor(() => first.isClosed(), { what: 'the tab to close' });
 		const left = Date.now();
 		await waitFor(() => Date.now() > left + 20, { what: 'the clock to move past the visit' });
 
@@ -61,6 +59,7 @@ describe('since you last looked, in Chromium', () => {
 		await waitFor(async () => (await logged(id)) >= before + 2, { what: 'the edits to be logged' });
 
 		// Sam comes back.
+		const page = await context.newPage();
 		await page.goto(`${server.url}/b/${id}`);
 		const panel = page.getByTestId('since-panel');
 		await panel.waitFor({ timeout: 15_000 });

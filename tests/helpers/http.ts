@@ -22,3 +22,10 @@ export async function createBoard(baseUrl: string, title: string): Promise<{ id:
 	if (status !== 201) throw new Error(`creating board failed: ${status} ${JSON.stringify(body)}`);
 	return body as { id: string; title: string };
 }
+
+/** GET a JSON answer that must be 200; anything else throws with the status and body. */
+export async function getOk<T>(url: string): Promise<T> {
+	const { status, body } = await getJson(url);
+	if (status !== 200) throw new Error(`GET ${url}: ${status} ${JSON.stringify(body)}`);
+	return body as T;
+}

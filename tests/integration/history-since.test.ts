@@ -12,7 +12,8 @@ import { addPin, movePin, updatePin } from '../../src/lib/model/pin-operations';
 import { postReport } from '../../src/lib/model/report-operations';
 import { addSector } from '../../src/lib/model/sector-operations';
 import { HISTORY_API, type HistorySummary, type LatestChanges, type SinceAnswer } from '../../src/lib/protocol/history';
-import { createBoard, getJson } from '../helpers/http';
+import { createBoard, getOk } from '../helpers/http';
+import { box, boxKm2 } from '../helpers/lat-lng-box';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { canonical, connectSynced, type YjsClient } from '../helpers/yjs-client';
@@ -25,24 +26,9 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-const get = async <T>(path: string): Promise<T> => {
-	const { status, body } = await getJson(`${server.url}${path}`);
-	if (status !== 200) throw new Error(`GET ${path}: ${status} ${JSON.stringify(body)}`);
-	return body as T;
-};
+const get = <T>(path: string) => getOk<T>(`${server.url}${path}`);
 const lastSeq = async (boardId: string) => (await get<HistorySummary>(HISTORY_API.summary(boardId))).last?.seq ?? 0;
 
-const box = (south: number, west: number, north: number, east: number): [number, number][] => [
-	[south, west],
-	[south, east],
-	[north, east],
-	[north, west]
-];
-/** turf's sphere: a lat/lng box is R² Δλ (sin φ2 − sin φ1). */
-const boxKm2 = (south: number, west: number, north: number, east: number) => {
-	const rad = (d: number) => (d * Math.PI) / 180;
-	return 6371.0088 ** 2 * rad(east - west) * (Math.sin(rad(north)) - Math.sin(rad(south)));
-};
 
 let boardId = '';
 let visit = 0;

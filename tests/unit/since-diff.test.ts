@@ -11,19 +11,8 @@ import { sectorSchema, type Sector } from '../../src/lib/model/sector';
 import { SINCE_LIST_CAP, type BoardContent, type ChangeEntry } from '../../src/lib/protocol/history';
 import { heldAreaShifts } from '../../server/history/held-area';
 import { ELSEWHERE, sinceDiff } from '../../server/history/since-diff';
+import { box, boxKm2 } from '../helpers/lat-lng-box';
 
-/** turf's earth radius (km): the exact area of a lat/lng box on that sphere is R² Δλ (sin φ2 − sin φ1). */
-const R = 6371.0088;
-const rad = (degrees: number) => (degrees * Math.PI) / 180;
-function boxKm2(south: number, west: number, north: number, east: number): number {
-	return R * R * rad(east - west) * (Math.sin(rad(north)) - Math.sin(rad(south)));
-}
-const box = (south: number, west: number, north: number, east: number): [number, number][] => [
-	[south, west],
-	[south, east],
-	[north, east],
-	[north, west]
-];
 
 const area = (id: string, side: Front['side'], points: [number, number][], state: Front['state'] = 'ongoing', sector?: string) =>
 	frontSchema.parse({ id, kind: 'area', side, state, points, ...(sector ? { sector } : {}) });

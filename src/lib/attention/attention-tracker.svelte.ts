@@ -5,6 +5,7 @@
  * sector (for the switcher's unread badges), and who last changed each item (for hovering).
  * The page says when the watcher is watching and which sector they focus; this class keeps time.
  */
+import { untrack } from 'svelte';
 import type { SinceAnswer, SinceCollection, LatestChanges } from '../protocol/history';
 import type { HistoryClient } from '../replay/history-client';
 import { ATTENTION_TICK_MS, RETURN_AFTER_MS, SAVE_VISIT_EVERY_MS } from './attention-config';
@@ -62,8 +63,15 @@ export class AttentionTracker {
 		};
 	}
 
-	/** The board is live and shown (not a replay): the watcher is watching while the tab is visible. */
+	/**
+	 * The board is live and shown (not a replay): the watcher is watching while the tab is visible.
+	 * Called from an effect: what it reads and writes here must not become that effect's dependencies.
+	 */
 	setWatching(watching: boolean): void {
+		untrack(() => this.updateWatching(watching));
+	}
+
+	private updateWatching(watching: boolean): void {
 		this.watching = watching;
 		if (!watching || !this.isWatching()) return;
 		if (!this.arrived) {
