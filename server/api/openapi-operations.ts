@@ -23,6 +23,8 @@ export interface QueryParam {
 	schema: JsonSchema;
 	/** May be given more than once (`?actor=a&actor=b`). */
 	repeats?: boolean;
+	/** The call is refused (400) without it. */
+	required?: boolean;
 }
 
 export interface Operation {
@@ -114,6 +116,12 @@ function historyOperations(): Operation[] {
 			query: [...range, wholeNumber(H.limit, 'Page size.', MAX_UPDATES_PAGE)],
 			ok: { status: 200, description: 'A page of updates.', schema: 'UpdatesPage' }
 		},
+		{
+			method: 'get', path: template(HISTORY_API.since(B)), operationId: 'getSinceLastLooked', tag: 'history', summary: 'What changed since a moment: items, per-sector counts, km² gained / lost, towns that changed hands', access: 'viewer', errors: [400],
+			query: [{ ...moment(H.at, 'The watcher’s last visit (required).'), required: true }],
+			ok: { status: 200, description: 'The difference between the board then and now.', schema: 'SinceAnswer' }
+		},
+		{ method: 'get', path: template(HISTORY_API.latest(B)), operationId: 'getLatestChanges', tag: 'history', summary: 'Who last changed each item, and how', access: 'viewer', ok: { status: 200, description: 'The newest change of every item.', schema: 'LatestChanges' } },
 		{ method: 'get', path: template(HISTORY_API.summary(B)), operationId: 'getHistorySummary', tag: 'history', summary: 'Counts, actors and activity over the whole log', access: 'viewer', ok: { status: 200, description: 'The summary.', schema: 'HistorySummary' } },
 		{ method: 'post', path: template(HISTORY_API.fork(B)), operationId: 'forkBoard', tag: 'history', summary: 'Copy the board as it stood at a moment into a new board', access: 'editor', body: 'ForkRequest', errors: [400], ok: { status: 201, description: 'The fork, with its owner token.', schema: 'ForkedBoard' } }
 	];

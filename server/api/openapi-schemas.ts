@@ -23,7 +23,7 @@ import {
 } from '../../src/lib/protocol/access';
 import { boardSummary, createBoardRequest } from '../../src/lib/protocol/boards';
 import { apiErrorBody } from '../../src/lib/protocol/errors';
-import { changesPage, forkRequest, forkResponse, historyState, historySummary, updatesPage } from '../../src/lib/protocol/history';
+import { changesPage, forkRequest, forkResponse, historyState, historySummary, latestChanges, sinceAnswer, updatesPage } from '../../src/lib/protocol/history';
 import { createPinRequest, createReportRequest, updatePinRequest, updateReportRequest } from '../../src/lib/protocol/records-api';
 import { healthReply, runtimeConfig } from '../../src/lib/protocol/server-info';
 
@@ -44,6 +44,8 @@ export const RESPONSE_SCHEMAS = {
 	ChangesPage: changesPage,
 	UpdatesPage: updatesPage,
 	HistorySummary: historySummary,
+	SinceAnswer: sinceAnswer,
+	LatestChanges: latestChanges,
 	/** A fork is a new board: its creator gets its owner token, like any board's. */
 	ForkedBoard: forkResponse.extend({ access: accessMode, ownerToken: createdToken }),
 	ApiError: apiErrorBody,

@@ -44,9 +44,13 @@ function parameters(operation: Operation): JsonSchema[] {
 		if (!param) throw new Error(`no description of the path parameter {${name}} in ${operation.path}`);
 		return { name, in: 'path', required: true, ...param };
 	});
-	const inQuery = (operation.query ?? []).map(({ name, description, schema, repeats }) =>
-		repeats ? { name, in: 'query', description, schema: { type: 'array', items: schema }, style: 'form', explode: true } : { name, in: 'query', description, schema }
-	);
+	const inQuery = (operation.query ?? []).map(({ name, description, schema, repeats, required }) => ({
+		name,
+		in: 'query',
+		description,
+		...(required ? { required: true } : {}),
+		...(repeats ? { schema: { type: 'array', items: schema }, style: 'form', explode: true } : { schema })
+	}));
 	return [...inPath, ...inQuery];
 }
 

@@ -15,6 +15,8 @@ import {
 	type ForkResponse,
 	type HistoryState,
 	type HistorySummary,
+	type LatestChanges,
+	type SinceAnswer,
 	type UpdatesPage
 } from '../../src/lib/protocol/history';
 import type { BoardDirectory } from '../boards/board-directory';
@@ -57,6 +59,15 @@ export class BoardHistory {
 
 	changes(boardId: string, filter: ChangeFilter = {}): Promise<ChangesPage> {
 		return this.cache.changes(boardId, filter);
+	}
+
+	/** What changed since a moment (a watcher's last visit), compared with the board now. */
+	since(boardId: string, at: number): Promise<SinceAnswer> {
+		return this.cache.since(boardId, at);
+	}
+
+	latest(boardId: string): Promise<LatestChanges> {
+		return this.cache.latest(boardId);
 	}
 
 	summary(boardId: string): Promise<HistorySummary> {

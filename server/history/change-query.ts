@@ -21,7 +21,7 @@ export interface ChangeFilter {
 }
 
 /** The first index whose entry satisfies `atOrAfter` (entries are sorted so it flips once). */
-function firstIndex(changes: readonly ChangeEntry[], atOrAfter: (entry: ChangeEntry) => boolean): number {
+export function firstIndex(changes: readonly ChangeEntry[], atOrAfter: (entry: ChangeEntry) => boolean): number {
 	let low = 0;
 	let high = changes.length;
 	while (low < high) {

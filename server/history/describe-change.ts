@@ -18,7 +18,8 @@ export interface ChangeContext {
 	actor: string | null;
 }
 
-const NOT_CHANGES = new Set(['id', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt']);
+/** Provenance: who and when, never a change on its own. */
+export const NOT_CHANGES: ReadonlySet<string> = new Set(['id', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt']);
 
 /** What a change of each field means; any field not listed is an edit. */
 const FIELD_ACTIONS: Record<CollectionName, Readonly<Record<string, ChangeAction>>> = {

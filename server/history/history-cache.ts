@@ -6,11 +6,21 @@
  * so live boards keep flowing meanwhile. A few boards are kept; the least recently asked-for one
  * is let go.
  */
-import type { BoardContent, ChangeEntry, ChangesPage, HistorySummary } from '../../src/lib/protocol/history';
+import {
+	SINCE_COLLECTIONS,
+	type BoardContent,
+	type ChangeEntry,
+	type ChangesPage,
+	type HistorySummary,
+	type LatestChanges,
+	type SinceAnswer,
+	type SinceCollection
+} from '../../src/lib/protocol/history';
 import type { HistoryStorage } from '../storage/storage';
 import { BoardActivity } from './board-activity';
 import { ChangeTracker } from './change-tracker';
-import { selectChanges, type ChangeFilter } from './change-query';
+import { firstIndex, selectChanges, type ChangeFilter } from './change-query';
+import { sinceDiff } from './since-diff';
 import { SeqOutOfRangeError, type Moment } from './time-travel';
 
 export interface HistoryCacheOptions {
@@ -31,6 +41,8 @@ interface DerivedBoard {
 	tracker: ChangeTracker;
 	changes: ChangeEntry[];
 	activity: BoardActivity;
+	/** The newest change of each item (the first entry of its newest update), for "who last changed this". */
+	latest: Map<SinceCollection, Map<string, ChangeEntry>>;
 	/** Extensions of one board run one after another. */
 	queue: Promise<unknown>;
 }
@@ -65,6 +77,31 @@ export class HistoryCache {
 		return { seq, at: timeline.timeOf(seq), content: timeline.contentAt(seq) };
 	}
 
+	/**
+	 * What changed between a moment (a watcher's last visit) and now: the timeline's content at
+	 * both ends and the change list between them, compared by since-diff.ts.
+	 */
+	async since(boardId: string, at: number): Promise<SinceAnswer> {
+		const { tracker, changes } = await this.current(boardId);
+		const { timeline } = tracker;
+		const [seq, head] = [timeline.seqAt(at), timeline.head];
+		const ends = { boardId, since: { seq, at: timeline.timeOf(seq) }, now: { seq: head, at: timeline.timeOf(head) } };
+		const window = changes.slice(firstIndex(changes, (entry) => entry.seq > seq));
+		return { ...ends, ...sinceDiff(timeline.contentAt(seq), timeline.contentAt(head), window) };
+	}
+
+	/** The newest change of every item on the board now (removed items left out). */
+	async latest(boardId: string): Promise<LatestChanges> {
+		const { tracker, latest } = await this.current(boardId);
+		const items = Object.fromEntries(
+			SINCE_COLLECTIONS.map((name) => [
+				name,
+				Object.fromEntries([...latest.get(name)!].map(([id, { at, actor, action }]) => [id, { at, actor, action }]))
+			])
+		) as LatestChanges['items'];
+		return { seq: tracker.seq, items };
+	}
+
 	/** The whole derived list (for benchmarks and tests); do not mutate. */
 	async all(boardId: string): Promise<readonly ChangeEntry[]> {
 		return (await this.current(boardId)).changes;
@@ -83,7 +120,7 @@ export class HistoryCache {
 	private async current(boardId: string): Promise<DerivedBoard> {
 		let board = this.boards.get(boardId);
 		if (board) this.boards.delete(boardId); // re-inserted below: Map order is recency order
-		board ??= { tracker: new ChangeTracker(), changes: [], activity: new BoardActivity(), queue: Promise.resolve() };
+		board ??= { tracker: new ChangeTracker(), changes: [], activity: new BoardActivity(), latest: emptyLatest(), queue: Promise.resolve() };
 		this.boards.set(boardId, board);
 		this.evict();
 		const derived = board;
@@ -103,7 +140,10 @@ export class HistoryCache {
 			const batch = await this.storage.readUpdates(boardId, from, from + this.options.readBatch);
 			for (const update of batch) {
 				const changes = board.tracker.apply(update);
-				for (const change of changes) board.changes.push(change);
+				for (const change of changes) {
+					board.changes.push(change);
+					noteLatest(board.latest, change);
+				}
 				board.activity.add(update, changes);
 			}
 			if (batch.length < this.options.readBatch) return;
@@ -128,4 +168,19 @@ export class HistoryCache {
 		this.boards.delete(boardId);
 		void board.queue.finally(() => board.tracker.destroy());
 	}
+}
+
+const emptyLatest = () => new Map<SinceCollection, Map<string, ChangeEntry>>(SINCE_COLLECTIONS.map((name) => [name, new Map()]));
+
+/** One update may give an item several entries, most telling first (CHANGE_ACTIONS order): keep that one. */
+function noteLatest(latest: Map<SinceCollection, Map<string, ChangeEntry>>, change: ChangeEntry): void {
+	if (change.collection === 'meta') return;
+	const byId = latest.get(change.collection)!;
+	if (change.action === 'removed') {
+		byId.delete(change.itemId);
+		return;
+	}
+	const previous = byId.get(change.itemId);
+	if (previous && previous.seq === change.seq) return;
+	byId.set(change.itemId, change);
 }

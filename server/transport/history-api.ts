@@ -23,7 +23,7 @@ import type { BoardHistory } from '../history/board-history';
 import { SeqOutOfRangeError, type Moment } from '../history/time-travel';
 import { HttpError, methodNotAllowed, readValidBody, sendJson, type ApiRoute } from './http-api';
 
-const ROUTE = new RegExp(`^${API.boards}/([^/]+)/(history/(?:state|changes|updates|summary)|fork)$`);
+const ROUTE = new RegExp(`^${API.boards}/([^/]+)/(history/(?:state|changes|updates|summary|since|latest)|fork)$`);
 
 const invalid = (field: string, message: string) => new ModelValidationError('query', [{ path: field, message }]);
 
@@ -130,6 +130,15 @@ export function createHistoryApi(directory: BoardDirectory, history: BoardHistor
 						limit: query.integer(P.limit, 1, MAX_UPDATES_PAGE)
 					})
 				);
+				return;
+			case 'history/since': {
+				const at = query.moment(P.at);
+				if (at === undefined) throw invalid(P.at, 'is required: the moment of your last visit (epoch milliseconds or an ISO date-time)');
+				sendJson(res, 200, await history.since(boardId, at));
+				return;
+			}
+			case 'history/latest':
+				sendJson(res, 200, await history.latest(boardId));
 				return;
 			default:
 				sendJson(res, 200, await history.summary(boardId));

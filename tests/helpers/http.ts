@@ -42,3 +42,10 @@ export async function callApi(
 	const text = await response.text();
 	return { status: response.status, body: text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text, headers: response.headers };
 }
+
+/** GET a JSON answer that must be 200; anything else throws with the status and body. */
+export async function getOk<T>(url: string): Promise<T> {
+	const { status, body } = await getJson(url);
+	if (status !== 200) throw new Error(`GET ${url}: ${status} ${JSON.stringify(body)}`);
+	return body as T;
+}

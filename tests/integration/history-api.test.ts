@@ -12,7 +12,7 @@ import { readAll } from '../../src/lib/model/records';
 import { gradeReport, postReport } from '../../src/lib/model/report-operations';
 import type { ChangeAction, ChangeEntry, ChangesPage, ForkResponse, HistoryState, HistorySummary, UpdatesPage } from '../../src/lib/protocol/history';
 import { HISTORY_API } from '../../src/lib/protocol/history';
-import { createBoard, getJson, postJson } from '../helpers/http';
+import { createBoard, getOk, postJson } from '../helpers/http';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { canonical, connectSynced, type YjsClient } from '../helpers/yjs-client';
@@ -26,11 +26,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-const get = async <T>(path: string): Promise<T> => {
-	const { status, body } = await getJson(`${server.url}${path}`);
-	if (status !== 200) throw new Error(`GET ${path}: ${status} ${JSON.stringify(body)}`);
-	return body as T;
-};
+const get = <T>(path: string) => getOk<T>(`${server.url}${path}`);
 const lastSeq = async (boardId: string) => (await get<HistorySummary>(HISTORY_API.summary(boardId))).last?.seq ?? 0;
 const docOf = (state: HistoryState) => {
 	const doc = new Y.Doc();

@@ -8,6 +8,7 @@ import type { Front } from '$lib/model/front';
 import type { Pin } from '$lib/model/pin';
 import type { Report } from '$lib/model/report';
 import type { Sector } from '$lib/model/sector';
+import type { SinceCollection } from '$lib/protocol/history';
 import { DrawController, type DrawCallbacks, type DrawMode } from './draw-controller';
 import { FrontLayer } from './front-layer';
 import { PinLayer } from './pin-layer';
@@ -20,10 +21,12 @@ export interface BoardLayerEvents extends DrawCallbacks {
 	onSelect(selection: Selection): void;
 	onMovePin(id: string, lat: number, lng: number): void;
 	onReshapeFront(id: string, points: [number, number][]): void;
+	/** Who last changed an item and when ("Moved by Olena · 14:05 UTC, 3 h ago"), read on hover. */
+	describeChange?(collection: SinceCollection, record: Pin | Front | Report | Sector): string | null;
 }
 
 export class BoardLayers {
-	readonly sectors = new SectorLayer();
+	readonly sectors: SectorLayer;
 	readonly fronts: FrontLayer;
 	readonly reports: ReportLayer;
 	readonly pins: PinLayer;
@@ -34,15 +37,18 @@ export class BoardLayers {
 		private readonly map: L.Map,
 		events: BoardLayerEvents
 	) {
-		this.sectors.mount(map);
+		const describe = events.describeChange ?? (() => null);
+		this.sectors = new SectorLayer((sector) => describe('sectors', sector)).mount(map);
 		this.fronts = new FrontLayer({
 			onSelect: (id) => events.onSelect({ kind: 'front', id }),
-			onReshape: (id, points) => events.onReshapeFront(id, points)
+			onReshape: (id, points) => events.onReshapeFront(id, points),
+			describe: (front) => describe('fronts', front)
 		}).mount(map);
-		this.reports = new ReportLayer({ onSelect: (id) => events.onSelect({ kind: 'report', id }) }).mount(map);
+		this.reports = new ReportLayer({ onSelect: (id) => events.onSelect({ kind: 'report', id }), describe: (report) => describe('reports', report) }).mount(map);
 		this.pins = new PinLayer({
 			onSelect: (id) => events.onSelect({ kind: 'pin', id }),
-			onMove: (id, lat, lng) => events.onMovePin(id, lat, lng)
+			onMove: (id, lat, lng) => events.onMovePin(id, lat, lng),
+			describe: (pin) => describe('pins', pin)
 		}).mount(map);
 		this.draw = new DrawController(map, {
 			onDone: (mode, points) => {

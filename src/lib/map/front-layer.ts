@@ -9,11 +9,13 @@ import { arrowhead, smoothPath, type Px } from './arrow-geometry';
 import { frontLook } from './front-style';
 import { optIn, vertices } from './geoman';
 import { KeyedLayers } from './keyed-layers';
-import { textElement } from './text-content';
+import { textElement, withAttribution } from './text-content';
 
 export interface FrontLayerEvents {
 	onSelect(id: string): void;
 	onReshape(id: string, points: [number, number][]): void;
+	/** Who last changed it, read each time the tooltip opens. */
+	describe?(front: Front): string | null;
 }
 
 const HEAD_PX = 18;
@@ -76,7 +78,8 @@ export class FrontLayer {
 		}
 		const layer = L.featureGroup(parts);
 		const label = front.label || `${front.kind} (${front.side})`;
-		layer.bindTooltip(textElement(`${label} · ${front.state}`), { sticky: true, className: 'sb-front-tooltip' });
+		// A function: Leaflet calls it each time the tooltip opens, so "3 h ago" is never stale.
+		layer.bindTooltip(() => withAttribution(textElement(`${label} · ${front.state}`), this.events.describe?.(front)), { sticky: true, className: 'sb-front-tooltip' });
 		layer.on('click', (event: L.LeafletMouseEvent) => {
 			L.DomEvent.stop(event);
 			this.events.onSelect(front.id);

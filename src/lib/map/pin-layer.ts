@@ -39,6 +39,8 @@ const PANE = 'sbPinCanvas';
 export interface PinLayerEvents {
 	onSelect(id: string): void;
 	onMove(id: string, lat: number, lng: number): void;
+	/** Who last changed it, read when the pointer arrives on it. */
+	describe?(pin: Pin): string | null;
 }
 
 export class PinLayer {
@@ -59,7 +61,7 @@ export class PinLayer {
 	private readonly labelWidths = new Map<string, number>();
 
 	constructor(private readonly events: PinLayerEvents) {
-		this.markers = new PinMarkers(events);
+		this.markers = new PinMarkers({ ...events, titleOf: (id) => this.titleOf(id) });
 	}
 
 	mount(map: L.Map): this {
@@ -186,7 +188,10 @@ export class PinLayer {
 
 	private titleOf(id: string): string {
 		const pin = this.pins.find((candidate) => candidate.id === id);
-		return pin ? pinTitle(pin, changeReference(this.pins, this.now)) : '';
+		if (!pin) return '';
+		const change = this.events.describe?.(pin);
+		const title = pinTitle(pin, changeReference(this.pins, this.now));
+		return change ? `${title}\n${change}` : title;
 	}
 
 	private labelWidth(name: string): number {

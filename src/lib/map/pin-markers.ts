@@ -18,6 +18,8 @@ export interface MarkerPin {
 export interface MarkerEvents {
 	onSelect(id: string): void;
 	onMove(id: string, lat: number, lng: number): void;
+	/** The hover text, read when the pointer arrives (it says how long ago the pin changed). */
+	titleOf?(id: string): string;
 }
 
 interface Entry {
@@ -137,6 +139,10 @@ export class PinMarkers {
 			zIndexOffset: item.selected ? 1000 : 0
 		});
 		marker.on('click', () => this.events.onSelect(id));
+		marker.on('mouseover', () => {
+			const element = marker.getElement()?.querySelector<HTMLElement>('.sb-pin');
+			if (element && this.events.titleOf) element.title = this.events.titleOf(id);
+		});
 		marker.on('dragstart', () => this.dragging.add(id));
 		marker.on('dragend', () => {
 			this.dragging.delete(id);

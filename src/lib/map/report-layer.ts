@@ -7,10 +7,12 @@ import L from 'leaflet';
 import type { Report } from '$lib/model/report';
 import { GRADE_STYLE } from './front-style';
 import { KeyedLayers } from './keyed-layers';
-import { textElement } from './text-content';
+import { textElement, withAttribution } from './text-content';
 
 export interface ReportLayerEvents {
 	onSelect(id: string): void;
+	/** Who last changed it, read each time the tooltip opens. */
+	describe?(report: Report): string | null;
 }
 
 export class ReportLayer {
@@ -50,7 +52,7 @@ export class ReportLayer {
 		const grade = document.createElement('strong');
 		grade.textContent = `${style.label} · `;
 		tip.prepend(grade);
-		marker.bindTooltip(tip, { direction: 'top', offset: [0, -6] });
+		marker.bindTooltip(() => withAttribution(tip, this.events.describe?.(report)), { direction: 'top', offset: [0, -6] });
 		marker.on('click', (event: L.LeafletMouseEvent) => {
 			L.DomEvent.stop(event);
 			this.events.onSelect(report.id);

@@ -1,6 +1,7 @@
 /**
  * Sectors on the map: a tinted outline and a name. They never take clicks — a sector is context,
- * and the map under it must stay clickable. The focused sector is drawn stronger.
+ * and the map under it must stay clickable. The focused sector is drawn stronger. Hovering the
+ * name says who last changed the sector (a title, set as text when the pointer arrives).
  */
 import L from 'leaflet';
 import type { Sector } from '$lib/model/sector';
@@ -22,9 +23,16 @@ export class SectorLayer {
 				interactive: false
 			}
 		);
-		layer.bindTooltip(textElement(sector.name), { permanent: true, direction: 'center', className: 'sb-sector-label', interactive: false });
+		const label = textElement(sector.name);
+		label.addEventListener('mouseenter', () => {
+			const change = this.describe(sector);
+			label.title = change ? `${sector.name} — ${change}` : sector.name;
+		});
+		layer.bindTooltip(label, { permanent: true, direction: 'center', className: 'sb-sector-label', interactive: false });
 		return layer;
 	});
+
+	constructor(private readonly describe: (sector: Sector) => string | null = () => null) {}
 
 	mount(map: L.Map): this {
 		this.group.addTo(map);

@@ -8,3 +8,13 @@ export function textElement(text: string, className?: string): HTMLElement {
 	element.textContent = text;
 	return element;
 }
+
+/** Puts (or replaces) a line saying who last changed the item under a tooltip's text, as text. */
+export function withAttribution(tip: HTMLElement, attribution: string | null | undefined): HTMLElement {
+	tip.querySelector(':scope > .sb-attribution')?.remove();
+	if (attribution) {
+		const line = textElement(attribution, 'sb-attribution');
+		tip.append(line);
+	}
+	return tip;
+}

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { actorName, epochMillis } from '../model/common';
 import { frontSchema } from '../model/front';
 import { metaFields } from '../model/meta';
-import { pinSchema } from '../model/pin';
+import { controlState, pinSchema } from '../model/pin';
 import { reportSchema } from '../model/report';
 import { sectorSchema } from '../model/sector';
 import { boardSummary } from './boards';
@@ -23,6 +23,10 @@ export const HISTORY_API = {
 	updates: (id: string) => `${API.board(id)}/history/updates`,
 	/** GET → HistorySummary. */
 	summary: (id: string) => `${API.board(id)}/history/summary`,
+	/** GET `?at=` (required: the watcher's last visit) → SinceAnswer: what changed from then to now. */
+	since: (id: string) => `${API.board(id)}/history/since`,
+	/** GET → LatestChanges: the newest change of every item (for "who last changed this"). */
+	latest: (id: string) => `${API.board(id)}/history/latest`,
 	/** POST ForkRequest → 201 ForkResponse. */
 	fork: (id: string) => `${API.board(id)}/fork`
 } as const;
@@ -198,3 +202,104 @@ export type ForkRequest = z.input<typeof forkRequest>;
 
 export const forkResponse = boardSummary.extend({ forkedFrom });
 export type ForkResponse = z.infer<typeof forkResponse>;
+
+/** Items and towns listed by a SinceAnswer; past it the answer says how many more there are. */
+export const SINCE_LIST_CAP = 50;
+/** Ids per collection and status a SinceAnswer gives for highlighting on the map. */
+export const SINCE_MARKS_CAP = 2000;
+
+/** The collections "since you last looked" reports on (board meta is not news). */
+export const SINCE_COLLECTIONS = ['pins', 'fronts', 'reports', 'sectors'] as const;
+export type SinceCollection = (typeof SINCE_COLLECTIONS)[number];
+/** `new`: absent at the last visit; `changed`: there then and different now; `removed`: gone since. */
+export const SINCE_STATUSES = ['new', 'changed', 'removed'] as const;
+export type SinceStatus = (typeof SINCE_STATUSES)[number];
+
+export const sinceItem = z.object({
+	collection: z.enum(SINCE_COLLECTIONS),
+	itemId: z.string(),
+	/** Its name now (as it was, for a removed item). */
+	label: z.string(),
+	status: z.enum(SINCE_STATUSES),
+	sector: z.string().optional(),
+	/** Change-list entries for it in the window. */
+	changes: z.number().int().nonnegative(),
+	/** The newest of them: who did what, when. Absent if the log names none (it always should). */
+	last: z.object({ at: epochMillis, actor: z.string().nullable(), action: z.enum(CHANGE_ACTIONS), summary: z.string() }).optional()
+});
+export type SinceItem = z.infer<typeof sinceItem>;
+
+export const sinceCounts = z.object({ new: z.number().int(), changed: z.number().int(), removed: z.number().int() });
+export type SinceCounts = z.infer<typeof sinceCounts>;
+
+/** Ground held by one side within a sector, from the board's area fronts, in km². */
+export const heldAreaShift = z.object({
+	side: z.enum(['ukraine', 'russia']),
+	beforeKm2: z.number(),
+	nowKm2: z.number(),
+	/** Held now, not then. */
+	gainedKm2: z.number(),
+	/** Held then, not now. */
+	lostKm2: z.number()
+});
+export type HeldAreaShift = z.infer<typeof heldAreaShift>;
+
+export const sinceSector = z.object({
+	/** null: items in no sector, and ground outside every sector ("elsewhere"). */
+	sector: z.string().nullable(),
+	name: z.string(),
+	pins: sinceCounts,
+	fronts: sinceCounts,
+	reports: sinceCounts,
+	/** Sides whose held ground in this sector changed. */
+	area: z.array(heldAreaShift)
+});
+export type SinceSector = z.infer<typeof sinceSector>;
+
+/** A place whose `control` changed: "Kupiansk: russia → ukraine". */
+export const handsChange = z.object({
+	pinId: z.string(),
+	name: z.string(),
+	from: controlState,
+	to: controlState,
+	sector: z.string().optional(),
+	at: epochMillis.nullable(),
+	actor: z.string().nullable()
+});
+export type HandsChange = z.infer<typeof handsChange>;
+
+const sinceLogPoint = z.object({ seq: z.number().int().nonnegative(), at: epochMillis.nullable() });
+const marks = z.object({ new: z.array(z.string()), changed: z.array(z.string()) });
+
+export const sinceAnswer = z.object({
+	boardId: z.string(),
+	/** The board at the asked-for moment: its newest update then (seq 0: before the first). */
+	since: sinceLogPoint,
+	now: sinceLogPoint,
+	/** Whether anything in pins, fronts, reports or sectors differs. */
+	changed: z.boolean(),
+	/** Newest change first, at most SINCE_LIST_CAP. */
+	items: z.array(sinceItem),
+	moreItems: z.number().int().nonnegative(),
+	/** Sectors with something to say, by name; "elsewhere" last. */
+	sectors: z.array(sinceSector),
+	/** At most SINCE_LIST_CAP, newest first. */
+	handsChanged: z.array(handsChange),
+	moreHandsChanged: z.number().int().nonnegative(),
+	/** Who made the changes in the window, most changes first. */
+	actors: z.array(z.object({ actor: z.string().nullable(), changes: z.number().int() })),
+	/** Ids to highlight, per collection: new and changed (each at most SINCE_MARKS_CAP). */
+	marks: z.object({ pins: marks, fronts: marks, reports: marks, sectors: marks })
+});
+export type SinceAnswer = z.infer<typeof sinceAnswer>;
+
+/** The newest change of one item. */
+export const latestChange = z.object({ at: epochMillis, actor: z.string().nullable(), action: z.enum(CHANGE_ACTIONS) });
+export type LatestChange = z.infer<typeof latestChange>;
+const latestOf = z.record(z.string(), latestChange);
+/** Per collection, per item id, its newest change; `seq` is the log head it was read at. */
+export const latestChanges = z.object({
+	seq: z.number().int().nonnegative(),
+	items: z.object({ pins: latestOf, fronts: latestOf, reports: latestOf, sectors: latestOf })
+});
+export type LatestChanges = z.infer<typeof latestChanges>;

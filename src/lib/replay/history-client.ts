@@ -9,7 +9,9 @@ import {
 	type ChangesPage,
 	type ForkResponse,
 	type HistoryState,
-	type HistorySummary
+	type HistorySummary,
+	type LatestChanges,
+	type SinceAnswer
 } from '../protocol/history';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -48,6 +50,17 @@ export class HistoryClient {
 		for (const sector of filter.sector ?? []) query.append(HISTORY_PARAMS.sector, sector);
 		for (const collection of filter.collection ?? []) query.append(HISTORY_PARAMS.collection, collection);
 		return this.get<ChangesPage>(HISTORY_API.changes(this.boardId), query, signal);
+	}
+
+	/** What changed on the board since `at` (epoch ms): "since you last looked". */
+	since(at: number, signal?: AbortSignal): Promise<SinceAnswer> {
+		const query = new URLSearchParams({ [HISTORY_PARAMS.at]: String(Math.max(0, Math.floor(at))) });
+		return this.get<SinceAnswer>(HISTORY_API.since(this.boardId), query, signal);
+	}
+
+	/** The newest change of every item, for "who last changed this". */
+	latest(signal?: AbortSignal): Promise<LatestChanges> {
+		return this.get<LatestChanges>(HISTORY_API.latest(this.boardId), new URLSearchParams(), signal);
 	}
 
 	async fork(at: number, title: string, actor?: string): Promise<ForkResponse> {
