@@ -8,6 +8,7 @@
  * stops a connection at once (and the access listener below drops it from the board).
  */
 import type { Server } from 'socket.io';
+import type { z } from 'zod';
 import { newId } from '../../src/lib/model/ids';
 import { parseOrThrow } from '../../src/lib/model/validation-error';
 import {
@@ -44,7 +45,13 @@ interface ChannelDeps {
 }
 
 const roomOf = (boardId: string) => `board:${boardId}`;
-const bucket = (rate: { burst: number; perSecond: number }) => new TokenBucket(rate.perSecond, rate.burst);
+
+/** One rate per connection, named for the refusal message ("too many pings ..."). */
+interface RateLimit {
+	bucket: TokenBucket;
+	what: string;
+}
+const rateLimit = (rate: { burst: number; perSecond: number }, what: string): RateLimit => ({ bucket: new TokenBucket(rate.perSecond, rate.burst), what });
 
 export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClientEvents>, deps: ChannelDeps) {
 	const { access, alerts, logger } = deps;
@@ -82,10 +89,10 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 
 	function register(socket: ControlSocket, secret: string | null): void {
 		const limits = {
-			alerts: bucket(CONTROL_RATES.alerts),
-			pings: bucket(CONTROL_RATES.pings),
-			acks: bucket(CONTROL_RATES.acks),
-			reads: bucket(CONTROL_RATES.reads)
+			alerts: rateLimit(CONTROL_RATES.alerts, 'alerts'),
+			pings: rateLimit(CONTROL_RATES.pings, 'pings'),
+			acks: rateLimit(CONTROL_RATES.acks, 'acknowledgements'),
+			reads: rateLimit(CONTROL_RATES.reads, 'joins and lists')
 		};
 
 		/** The board this connection watches, with the caller's role checked now. */
@@ -96,15 +103,27 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 			return watch;
 		}
 
-		function take(limit: TokenBucket, what: string): void {
-			if (!limit.take()) throw new ControlError(ERROR_CODES.rateLimited, `too many ${what} from this connection; wait a few seconds`);
+		function take(limit: RateLimit): void {
+			if (!limit.bucket.take()) throw new ControlError(ERROR_CODES.rateLimited, `too many ${limit.what} from this connection; wait a few seconds`);
+		}
+
+		/**
+		 * The checks every event on a joined board makes, in this order: the connection has joined
+		 * and still holds `needed` (a revoked link stops it at once), the payload is valid, and the
+		 * rate allows it (so a rejected payload costs no token).
+		 */
+		async function admit<S extends z.ZodType>(needed: Role, request: unknown, schema: S, what: string, limit: RateLimit) {
+			const watch = await joined(needed);
+			const input = parseOrThrow(schema, request, what);
+			take(limit);
+			return { watch, input };
 		}
 
 		socket.on(
 			'board:join',
 			handle(socket, logger, async (request: unknown) => {
 				const { boardId, watcher, colour } = parseOrThrow(joinBoardRequest, request, 'join');
-				take(limits.reads, 'joins and lists');
+				take(limits.reads);
 				const grant = await access.require(boardId, secret, 'viewer');
 				leave(socket);
 				watches.set(socket, { boardId, watcher, colour: colour ?? null, secret });
@@ -116,9 +135,7 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 		socket.on(
 			'alert:raise',
 			handle(socket, logger, async (request: unknown) => {
-				const watch = await joined('editor');
-				const input = parseOrThrow(raiseAlertRequest, request, 'alert');
-				take(limits.alerts, 'alerts');
+				const { watch, input } = await admit('editor', request, raiseAlertRequest, 'alert', limits.alerts);
 				const alert: Alert = {
 					id: newId('alert'),
 					boardId: watch.boardId,
@@ -141,9 +158,8 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 		socket.on(
 			'alert:ack',
 			handle(socket, logger, async (request: unknown) => {
-				const watch = await joined('viewer');
-				const { alertId } = parseOrThrow(acknowledgeAlertRequest, request, 'acknowledgement');
-				take(limits.acks, 'acknowledgements');
+				const { watch, input } = await admit('viewer', request, acknowledgeAlertRequest, 'acknowledgement', limits.acks);
+				const { alertId } = input;
 				if (!(await alerts.getAlert(watch.boardId, alertId))) throw new NotFound(`no alert "${alertId}" on this board`);
 				const at = now();
 				const counted = await alerts.markAlertSeen(watch.boardId, alertId, watch.watcher.id, at);
@@ -155,20 +171,16 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 		socket.on(
 			'alerts:list',
 			handle(socket, logger, async (request: unknown) => {
-				const watch = await joined('viewer');
-				const { until, limit } = parseOrThrow(listAlertsRequest, request, 'list');
-				take(limits.reads, 'joins and lists');
-				return alerts.listAlerts(watch.boardId, { until, limit: limit ?? ALERT_LIMITS.listLength });
+				const { watch, input } = await admit('viewer', request, listAlertsRequest, 'list', limits.reads);
+				return alerts.listAlerts(watch.boardId, { until: input.until, limit: input.limit ?? ALERT_LIMITS.listLength });
 			})
 		);
 
 		socket.on(
 			'ping',
 			handle(socket, logger, async (request: unknown) => {
-				const watch = await joined('viewer');
-				const { lat, lng } = parseOrThrow(pingRequest, request, 'ping');
-				take(limits.pings, 'pings');
-				socket.to(roomOf(watch.boardId)).emit('ping', { lat, lng, from: { ...watch.watcher, colour: watch.colour }, at: now() });
+				const { watch, input } = await admit('viewer', request, pingRequest, 'ping', limits.pings);
+				socket.to(roomOf(watch.boardId)).emit('ping', { lat: input.lat, lng: input.lng, from: { ...watch.watcher, colour: watch.colour }, at: now() });
 				return null;
 			})
 		);

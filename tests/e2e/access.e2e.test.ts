@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { ACCESS_API, type CreatedBoard, type CreatedToken } from '../../src/lib/protocol/access';
 import { clickMap, openBoard } from '../helpers/board-page';
-import { launchChromium } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { postJson } from '../helpers/http';
-import { startServer, type ServerProcess } from '../helpers/server-process';
 
-let server: ServerProcess;
-let browser: Browser;
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const fixture = useServerAndBrowser();
 
 async function asOwner(path: string, body: object, owner: string) {
-	const response = await fetch(`${server.url}${path}`, {
+	const response = await fetch(`${fixture.server.url}${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', authorization: `Bearer ${owner}` },
 		body: JSON.stringify(body)
@@ -30,12 +19,12 @@ async function asOwner(path: string, body: object, owner: string) {
 
 describe('access in the browser', () => {
 	it('a view link opens a private board read-only: no editing tools, the board still live', async () => {
-		const created = (await postJson(`${server.url}/api/boards`, { title: 'Locked' })).body as CreatedBoard;
+		const created = (await postJson(`${fixture.server.url}/api/boards`, { title: 'Locked' })).body as CreatedBoard;
 		const owner = created.ownerToken.token;
 		await asOwner(ACCESS_API.access(created.id), { mode: 'private' }, owner);
 		const view = (await asOwner(ACCESS_API.tokens(created.id), { role: 'viewer' }, owner)) as CreatedToken;
 
-		const page = await openBoard(browser, server.url, created.id, 'Reader', `?token=${encodeURIComponent(view.token)}`);
+		const page = await openBoard(fixture.browser, fixture.server.url, created.id, 'Reader', `?token=${encodeURIComponent(view.token)}`);
 		await page.getByTestId('view-only').waitFor();
 		expect(page.url()).not.toContain('token=');
 		expect(await page.getByRole('button', { name: 'Front line' }).count()).toBe(0);
@@ -52,7 +41,7 @@ describe('access in the browser', () => {
 		const Y = await import('yjs');
 		const WebSocket = (await import('ws')).default;
 		const doc = new Y.Doc();
-		const provider = new WebsocketProvider(`${server.wsUrl}/yjs`, created.id, doc, {
+		const provider = new WebsocketProvider(`${fixture.server.wsUrl}/yjs`, created.id, doc, {
 			WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
 			disableBc: true,
 			params: { actor: 'owner', token: owner }
@@ -65,15 +54,15 @@ describe('access in the browser', () => {
 	});
 
 	it('without a link a private board says it needs one; the creator sees Share', async () => {
-		const created = (await postJson(`${server.url}/api/boards`, { title: 'Closed' })).body as CreatedBoard;
+		const created = (await postJson(`${fixture.server.url}/api/boards`, { title: 'Closed' })).body as CreatedBoard;
 		await asOwner(ACCESS_API.access(created.id), { mode: 'private' }, created.ownerToken.token);
-		const context = await browser.newContext();
+		const context = await fixture.browser.newContext();
 		const stranger = await context.newPage();
-		await stranger.goto(`${server.url}/b/${created.id}`);
+		await stranger.goto(`${fixture.server.url}/b/${created.id}`);
 		await expect.poll(() => stranger.getByTestId('access-problem').textContent(), { timeout: 10_000 }).toMatch(/needs a valid link/);
 		await context.close();
 
-		const owner = await openBoard(browser, server.url, created.id, 'Owner', `?token=${encodeURIComponent(created.ownerToken.token)}`);
+		const owner = await openBoard(fixture.browser, fixture.server.url, created.id, 'Owner', `?token=${encodeURIComponent(created.ownerToken.token)}`);
 		await owner.getByRole('button', { name: 'Share' }).click();
 		await owner.getByRole('button', { name: 'New edit link' }).click();
 		expect(await owner.getByTestId('share-link').inputValue()).toMatch(new RegExp(`/b/${created.id}\\?token=`));

@@ -4,27 +4,17 @@
  * of 2" and who; an Alt+click ping shows on another watcher's map; the mute switch survives a
  * reload; replay lists the alert only from the moment it was raised, with a tick on the timeline.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { HISTORY_API, type HistorySummary } from '../../src/lib/protocol/history';
 import { clickMap, openBoard } from '../helpers/board-page';
-import { launchChromium } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { createBoard } from '../helpers/http';
-import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { connectSynced } from '../helpers/yjs-client';
 
-let server: ServerProcess;
-let browser: Browser;
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const fixture = useServerAndBrowser();
 
 /** Text a watcher might type that would be markup if rendered as HTML. */
 const ALERT_TEXT = 'Bridge at <b>Kupiansk</b> down & "cut" <img src=x onerror=alert(1)>';
@@ -39,16 +29,16 @@ async function raiseAlert(page: Page, text: string, place: 'none' | 'centre' = '
 
 /** A watcher on the board's alert channel: alerts raised from now on reach them. */
 async function openWatcher(id: string, name: string): Promise<Page> {
-	const page = await openBoard(browser, server.url, id, name);
+	const page = await openBoard(fixture.browser, fixture.server.url, id, name);
 	await page.locator('[data-testid="alert-panel"][data-joined="true"]').waitFor();
 	return page;
 }
 
-const summary = async (id: string): Promise<HistorySummary> => (await fetch(`${server.url}${HISTORY_API.summary(id)}`)).json() as Promise<HistorySummary>;
+const summary = async (id: string): Promise<HistorySummary> => (await fetch(`${fixture.server.url}${HISTORY_API.summary(id)}`)).json() as Promise<HistorySummary>;
 
 describe('alerts and pings in Chromium', () => {
 	it('an alert toasts in the other two watchers, and the sender sees "seen by 2 of 2" with who', async () => {
-		const { id } = await createBoard(server.url, 'Three watchers');
+		const { id } = await createBoard(fixture.server.url, 'Three watchers');
 		const [olena, taras, mykola] = await Promise.all([openWatcher(id, 'Olena'), openWatcher(id, 'Taras'), openWatcher(id, 'Mykola')]);
 
 		await raiseAlert(olena, ALERT_TEXT);
@@ -78,7 +68,7 @@ describe('alerts and pings in Chromium', () => {
 	});
 
 	it('in a background tab an alert becomes a notification, and counts as seen only once the tab is shown', async () => {
-		const { id } = await createBoard(server.url, 'Background');
+		const { id } = await createBoard(fixture.server.url, 'Background');
 		const olena = await openWatcher(id, 'Olena');
 		const taras = await openWatcher(id, 'Taras');
 		// Taras's tab is in the background: visibility and Notification are what the page sees.
@@ -117,7 +107,7 @@ describe('alerts and pings in Chromium', () => {
 	});
 
 	it('an Alt+click ping shows on another watcher’s map with the sender’s name', async () => {
-		const { id } = await createBoard(server.url, 'Pings');
+		const { id } = await createBoard(fixture.server.url, 'Pings');
 		const olena = await openWatcher(id, 'Olena');
 		const taras = await openWatcher(id, 'Taras');
 		expect(await taras.getByTestId('map-ping').count()).toBe(0);
@@ -143,7 +133,7 @@ describe('alerts and pings in Chromium', () => {
 	});
 
 	it('the mute switch is kept across a reload', async () => {
-		const { id } = await createBoard(server.url, 'Mute');
+		const { id } = await createBoard(fixture.server.url, 'Mute');
 		const page = await openWatcher(id, 'Olena');
 		const toggle = page.getByTestId('mute-toggle');
 		expect(await toggle.getAttribute('aria-pressed')).toBe('false');
@@ -156,8 +146,8 @@ describe('alerts and pings in Chromium', () => {
 	});
 
 	it('replay lists an alert from the moment it was raised, with a tick on the timeline', async () => {
-		const { id } = await createBoard(server.url, 'Alert replay');
-		const bot = await connectSynced(server.wsUrl, id, 'Bot');
+		const { id } = await createBoard(fixture.server.url, 'Alert replay');
+		const bot = await connectSynced(fixture.server.wsUrl, id, 'Bot');
 		addPin(bot.doc, { id: 'pin-before', name: 'Before', lat: 49.2, lng: 36.6, kind: 'town' }, { actor: 'Bot' });
 		const before = await waitFor(async () => (await summary(id)).last?.at, { what: 'the first edit logged' });
 		const olena = await openWatcher(id, 'Olena');
@@ -172,12 +162,12 @@ describe('alerts and pings in Chromium', () => {
 		}, { what: 'the second edit logged' });
 		bot.destroy();
 
-		await olena.goto(`${server.url}/b/${id}?at=${encodeURIComponent(new Date(before + 200).toISOString())}`);
+		await olena.goto(`${fixture.server.url}/b/${id}?at=${encodeURIComponent(new Date(before + 200).toISOString())}`);
 		await olena.getByTestId('replay-banner').waitFor({ timeout: 15_000 });
 		await olena.getByText('No alerts up to this moment.').waitFor();
 		await expect.poll(() => olena.getByTestId('alert-tick').count(), { timeout: 5_000 }).toBe(1);
 
-		await olena.goto(`${server.url}/b/${id}?at=${encodeURIComponent(new Date(after).toISOString())}`);
+		await olena.goto(`${fixture.server.url}/b/${id}?at=${encodeURIComponent(new Date(after).toISOString())}`);
 		await olena.getByTestId('replay-banner').waitFor({ timeout: 15_000 });
 		const item = olena.getByTestId('alert-item');
 		await item.waitFor();

@@ -1,32 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { readAll } from '../../src/lib/model/records';
 import { DEMO_BOARD_ID } from '../../src/lib/protocol/boards';
 import { openBoard as openBoardAs } from '../helpers/board-page';
-import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
+import { ARTIFACTS_DIR } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { createBoard } from '../helpers/http';
-import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { connectSynced } from '../helpers/yjs-client';
 
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer({ env: { SEED_DEMO: 'true' } });
-	browser = await launchChromium();
-	fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const fixture = useServerAndBrowser({ env: { SEED_DEMO: 'true' } });
 
 /** A fresh browser context on a board, as a named watcher (tests/helpers/board-page.ts). */
-const openBoard = (id: string, name: string): Promise<Page> => openBoardAs(browser, server.url, id, name);
+const openBoard = (id: string, name: string): Promise<Page> => openBoardAs(fixture.browser, fixture.server.url, id, name);
 
 const marker = (page: Page, name: string) => page.locator('.sb-pin', { hasText: name });
 
@@ -49,7 +38,7 @@ describe('the board in Chromium', () => {
 	});
 
 	it('a pin added in one browser appears in the other within 2 s, and a drag moves it there too', async () => {
-		const { id } = await createBoard(server.url, 'Two browsers');
+		const { id } = await createBoard(fixture.server.url, 'Two browsers');
 		const olena = await openBoard(id, 'Olena');
 		const taras = await openBoard(id, 'Taras');
 
@@ -83,8 +72,8 @@ describe('the board in Chromium', () => {
 	});
 
 	it('renames and deletes from the side panel, live in the other browser', async () => {
-		const { id } = await createBoard(server.url, 'Panel');
-		const writer = await connectSynced(server.wsUrl, id, 'bot');
+		const { id } = await createBoard(fixture.server.url, 'Panel');
+		const writer = await connectSynced(fixture.server.wsUrl, id, 'bot');
 		addPin(writer.doc, { name: 'Izium', lat: 49.21, lng: 37.26, kind: 'rail-hub' });
 		const maya = await openBoard(id, 'Maya');
 		const sam = await openBoard(id, 'Sam');
@@ -109,7 +98,7 @@ describe('the board in Chromium', () => {
 
 	it('a stock y-websocket client writes a pin as docs/model.md describes it, and the browser shows it', async () => {
 		const page = await openBoard(DEMO_BOARD_ID, 'Reader');
-		const bot = await connectSynced(server.wsUrl, DEMO_BOARD_ID, 'wire-bot');
+		const bot = await connectSynced(fixture.server.wsUrl, DEMO_BOARD_ID, 'wire-bot');
 		// Written by hand, the way a third-party client would, following docs/model.md.
 		const Y = await import('yjs');
 		bot.doc.transact(() => {

@@ -7,30 +7,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { addSector } from '../../src/lib/model/sector-operations';
 import { readAll } from '../../src/lib/model/records';
 import { openBoard } from '../helpers/board-page';
-import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
+import { ARTIFACTS_DIR } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { createBoard } from '../helpers/http';
-import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { connectSynced } from '../helpers/yjs-client';
 
-let server: ServerProcess;
-let browser: Browser;
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchChromium();
-	fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const fixture = useServerAndBrowser();
 
 const PLACES = JSON.stringify({
 	type: 'FeatureCollection',
@@ -44,9 +33,9 @@ const OUT_OF_RANGE = JSON.stringify({ type: 'FeatureCollection', features: [{ ty
 
 describe('[X4] importing a file in the browser', () => {
 	it('a dropped GeoJSON previews, then lands on the map as one change by the importer', async () => {
-		const { id } = await createBoard(server.url, 'Import target');
-		const bot = await connectSynced(server.wsUrl, id, 'observer');
-		const page = await openBoard(browser, server.url, id, 'Olena');
+		const { id } = await createBoard(fixture.server.url, 'Import target');
+		const bot = await connectSynced(fixture.server.wsUrl, id, 'observer');
+		const page = await openBoard(fixture.browser, fixture.server.url, id, 'Olena');
 		try {
 			const dataTransfer = await page.evaluateHandle((text) => {
 				const transfer = new DataTransfer();
@@ -81,9 +70,9 @@ describe('[X4] importing a file in the browser', () => {
 	});
 
 	it('an invalid file picked through the input shows the problem and adds nothing', async () => {
-		const { id } = await createBoard(server.url, 'Import refused');
-		const bot = await connectSynced(server.wsUrl, id, 'observer');
-		const page = await openBoard(browser, server.url, id, 'Taras');
+		const { id } = await createBoard(fixture.server.url, 'Import refused');
+		const bot = await connectSynced(fixture.server.wsUrl, id, 'observer');
+		const page = await openBoard(fixture.browser, fixture.server.url, id, 'Taras');
 		try {
 			await page.getByTestId('import-file').setInputFiles({ name: 'broken.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(OUT_OF_RANGE) });
 			const message = await page.getByTestId('import-problem').innerText();
@@ -101,12 +90,12 @@ describe('[X4] importing a file in the browser', () => {
 	});
 
 	it('the Export menu downloads the sector in focus as a named GeoJSON file', async () => {
-		const { id } = await createBoard(server.url, 'Export me');
-		const bot = await connectSynced(server.wsUrl, id, 'wire-bot');
+		const { id } = await createBoard(fixture.server.url, 'Export me');
+		const bot = await connectSynced(fixture.server.wsUrl, id, 'wire-bot');
 		const sector = addSector(bot.doc, { name: 'Izyum', area: [[49, 36.5], [49, 37.5], [49.5, 37.5], [49.5, 36.5]] });
 		addPin(bot.doc, { name: 'Inside', lat: 49.2, lng: 37, sector });
 		addPin(bot.doc, { name: 'Outside', lat: 47, lng: 33 });
-		const page = await openBoard(browser, server.url, id, 'Maya');
+		const page = await openBoard(fixture.browser, fixture.server.url, id, 'Maya');
 		try {
 			await page.locator('.sb-pin', { hasText: 'Outside' }).waitFor();
 			await page.getByTestId('sector-switcher').selectOption(sector);

@@ -1,38 +1,26 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unitSidc } from '../../src/lib/map/unit-symbol';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { readRecord } from '../../src/lib/model/records';
 import { openBoard as openBoardAs } from '../helpers/board-page';
-import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
+import { ARTIFACTS_DIR } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { createBoard } from '../helpers/http';
-import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { connectSynced, type YjsClient } from '../helpers/yjs-client';
 
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchChromium();
-	fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const fixture = useServerAndBrowser();
 
 /** A fresh browser context on a board, as a named watcher (tests/helpers/board-page.ts). */
-const openBoard = (id: string, name: string): Promise<Page> => openBoardAs(browser, server.url, id, name);
+const openBoard = (id: string, name: string): Promise<Page> => openBoardAs(fixture.browser, fixture.server.url, id, name);
 
 /** A board with a bot already on it; a new board opens on the theatre (48.6 N, 35.5 E, zoom 6). */
 async function boardWithBot(title: string): Promise<{ id: string; bot: YjsClient }> {
-	const { id } = await createBoard(server.url, title);
-	return { id, bot: await connectSynced(server.wsUrl, id, 'wire-bot') };
+	const { id } = await createBoard(fixture.server.url, title);
+	return { id, bot: await connectSynced(fixture.server.wsUrl, id, 'wire-bot') };
 }
 
 const marker = (page: Page, name: string) => page.locator('.sb-pin', { hasText: name });

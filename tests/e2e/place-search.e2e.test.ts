@@ -6,44 +6,34 @@
  * a pin), `data-center="lat,lng"` on the `board-map` element, updated on moveend; and
  * `static/gazetteer.json` built before `vite build` (scripts/build-gazetteer.mjs).
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BOARD_ID } from '../../src/lib/protocol/boards';
-import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
+import { ARTIFACTS_DIR } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { createBoard } from '../helpers/http';
-import { startServer, type ServerProcess } from '../helpers/server-process';
 
 const IZIUM = { lat: 49.207, lng: 37.277 };
 
-let server: ServerProcess;
-let browser: Browser;
-
+const fixture = useServerAndBrowser({ env: { SEED_DEMO: 'true' } });
 beforeAll(async () => {
-	server = await startServer({ env: { SEED_DEMO: 'true' } });
-	const gazetteer = await fetch(`${server.url}/gazetteer.json`);
+	const gazetteer = await fetch(`${fixture.server.url}/gazetteer.json`);
 	if (!gazetteer.ok) throw new Error('the built app serves no /gazetteer.json: run `npm run build` (it runs scripts/build-gazetteer.mjs first)');
-	browser = await launchChromium();
-	fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
 });
 
 /** Opens a board with no network beyond our server; returns the page and the URLs it asked for. */
 async function openOffline(id: string) {
-	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+	const context = await fixture.browser.newContext({ viewport: { width: 1400, height: 900 } });
 	await context.addInitScript(() => localStorage.setItem('situation-board:watcher-name', 'Searcher'));
 	const requested: string[] = [];
 	await context.route('**/*', (route) => {
 		const url = route.request().url();
 		requested.push(url);
-		return url.startsWith(server.url) ? route.continue() : route.abort('internetdisconnected');
+		return url.startsWith(fixture.server.url) ? route.continue() : route.abort('internetdisconnected');
 	});
 	const page = await context.newPage();
-	await page.goto(`${server.url}/b/${id}`);
+	await page.goto(`${fixture.server.url}/b/${id}`);
 	await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
 	return { page, requested };
 }
@@ -83,13 +73,13 @@ describe('place search on the board (Chromium, offline)', () => {
 			}, { timeout: 5_000 })
 			.toBeLessThan(0.2);
 		expect(await box.getAttribute('aria-expanded')).toBe('false');
-		expect(requested.filter((url) => !url.startsWith(server.url))).toEqual([]);
+		expect(requested.filter((url) => !url.startsWith(fixture.server.url))).toEqual([]);
 		expect(requested.some((url) => url.endsWith('/gazetteer.json'))).toBe(true);
 		await page.context().close();
 	});
 
 	it('"Drop a pin here" adds a pin named Izium', async () => {
-		const { id } = await createBoard(server.url, 'Place search');
+		const { id } = await createBoard(fixture.server.url, 'Place search');
 		const { page } = await openOffline(id);
 		const { first } = await search(page, 'Izyum');
 		await first.getByRole('button', { name: 'Drop a pin here' }).click();
@@ -99,7 +89,7 @@ describe('place search on the board (Chromium, offline)', () => {
 	});
 
 	it('Shift+Enter drops a pin too, Esc closes the list, and an unknown name says so', async () => {
-		const { id } = await createBoard(server.url, 'Place search keys');
+		const { id } = await createBoard(fixture.server.url, 'Place search keys');
 		const { page } = await openOffline(id);
 		const { box } = await search(page, 'Kupjansk');
 		await box.press('Shift+Enter');

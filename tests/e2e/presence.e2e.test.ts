@@ -3,21 +3,18 @@
  * following a watcher's view, undo of one's own edits only, sector assignment, the first-visit
  * name prompt and the help panel.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_API, type HistorySummary } from '../../src/lib/protocol/history';
 import { addSector } from '../../src/lib/model/sector-operations';
 import { openBoard as openBoardAs } from '../helpers/board-page';
-import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
+import { ARTIFACTS_DIR } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { createBoard } from '../helpers/http';
-import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { connectSynced } from '../helpers/yjs-client';
 
-let server: ServerProcess;
-let browser: Browser;
 let boardId: string;
 let olena: Page;
 let taras: Page;
@@ -26,28 +23,22 @@ let maya: Page;
 const IZYUM: [number, number][] = [[49.0, 36.9], [49.4, 36.9], [49.4, 37.6], [49.0, 37.6]];
 const LYMAN: [number, number][] = [[48.8, 37.7], [49.2, 37.7], [49.2, 38.3], [48.8, 38.3]];
 
+const fixture = useServerAndBrowser();
 beforeAll(async () => {
-	server = await startServer();
-	browser = await launchChromium();
-	fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-	boardId = (await createBoard(server.url, 'Night shift')).id;
-	const seeder = await connectSynced(server.wsUrl, boardId, 'seeder');
+	boardId = (await createBoard(fixture.server.url, 'Night shift')).id;
+	const seeder = await connectSynced(fixture.server.wsUrl, boardId, 'seeder');
 	addSector(seeder.doc, { id: 'sector-izyum', name: 'Izyum', area: IZYUM });
 	addSector(seeder.doc, { id: 'sector-lyman', name: 'Lyman', area: LYMAN });
-	await waitFor(async () => ((await (await fetch(`${server.url}${HISTORY_API.summary(boardId)}`)).json()) as HistorySummary).count >= 2, {
+	await waitFor(async () => ((await (await fetch(`${fixture.server.url}${HISTORY_API.summary(boardId)}`)).json()) as HistorySummary).count >= 2, {
 		what: 'the sectors to be stored'
 	});
 	seeder.destroy();
 	[olena, taras, maya] = await Promise.all([
-		openBoardAs(browser, server.url, boardId, 'Olena'),
-		openBoardAs(browser, server.url, boardId, 'Taras'),
-		openBoardAs(browser, server.url, boardId, 'Maya')
+		openBoardAs(fixture.browser, fixture.server.url, boardId, 'Olena'),
+		openBoardAs(fixture.browser, fixture.server.url, boardId, 'Taras'),
+		openBoardAs(fixture.browser, fixture.server.url, boardId, 'Maya')
 	]);
 }, 60_000);
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
 
 const rosterRow = (page: Page, name: string) => page.getByTestId('roster').locator(`[data-watcher="${name}"]`);
 const mapBox = async (page: Page) => (await page.getByTestId('board-map').boundingBox())!;
@@ -216,9 +207,9 @@ describe('watching together in three browsers', () => {
 	});
 
 	it('a first-time visitor is asked for a name, which the roster and their later visits use', async () => {
-		const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+		const context = await fixture.browser.newContext({ viewport: { width: 1400, height: 900 } });
 		const page = await context.newPage();
-		await page.goto(`${server.url}/b/${boardId}`);
+		await page.goto(`${fixture.server.url}/b/${boardId}`);
 		const dialog = page.getByTestId('identity-dialog');
 		await dialog.waitFor();
 		await dialog.getByRole('button', { name: 'Join the board' }).click();

@@ -3,30 +3,20 @@
  * at a moment between the two edits draws the pin at its old place, read-only; playing moves it
  * to the new place; the change list seeks back; "Back to live" returns to the live board.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addPin, movePin } from '../../src/lib/model/pin-operations';
 import { postReport } from '../../src/lib/model/report-operations';
 import { HISTORY_API, type HistorySummary } from '../../src/lib/protocol/history';
 import { openBoard } from '../helpers/board-page';
-import { launchChromium } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { createBoard } from '../helpers/http';
-import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { connectSynced } from '../helpers/yjs-client';
 
-let server: ServerProcess;
-let browser: Browser;
-beforeAll(async () => {
-	server = await startServer({ env: { SEED_DEMO: 'false' } });
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const fixture = useServerAndBrowser({ env: { SEED_DEMO: 'false' } });
 
-const summary = async (id: string): Promise<HistorySummary> => (await fetch(`${server.url}${HISTORY_API.summary(id)}`)).json() as Promise<HistorySummary>;
+const summary = async (id: string): Promise<HistorySummary> => (await fetch(`${fixture.server.url}${HISTORY_API.summary(id)}`)).json() as Promise<HistorySummary>;
 
 /** Waits until the server has logged more than `count` updates; returns the newest one's time. */
 async function loggedBeyond(id: string, count: number): Promise<number> {
@@ -47,8 +37,8 @@ const far = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.h
 
 describe('replay in Chromium', () => {
 	it('shows the pin where it was, plays it to where it went, and goes back to live', async () => {
-		const { id } = await createBoard(server.url, 'Replay');
-		const bot = await connectSynced(server.wsUrl, id, 'Olena');
+		const { id } = await createBoard(fixture.server.url, 'Replay');
+		const bot = await connectSynced(fixture.server.wsUrl, id, 'Olena');
 		const before = (await summary(id)).count;
 		addPin(bot.doc, { id: 'pin-kupiansk', name: 'Kupiansk', lat: 49.2, lng: 34.6, kind: 'town' }, { actor: 'Olena' });
 		// Posted now about something an hour ahead: hidden "as happened", shown "as changed".
@@ -61,12 +51,12 @@ describe('replay in Chromium', () => {
 		const moved = await loggedBeyond(id, beforeMove);
 		expect(moved).toBeGreaterThan(added);
 
-		const page = await openBoard(browser, server.url, id, 'Taras');
+		const page = await openBoard(fixture.browser, fixture.server.url, id, 'Taras');
 		const live = await pinAt(page, 'Kupiansk');
 
 		// A link to a moment between the two edits opens the board in replay, read-only.
 		const between = new Date(Math.round((added + moved) / 2)).toISOString();
-		await page.goto(`${server.url}/b/${id}?at=${encodeURIComponent(between)}`);
+		await page.goto(`${fixture.server.url}/b/${id}?at=${encodeURIComponent(between)}`);
 		const banner = page.getByTestId('replay-banner');
 		await banner.waitFor({ timeout: 15_000 });
 		expect(await banner.textContent()).toMatch(/REPLAY — \d{1,2} \w{3} \d{4} \d{2}:\d{2} UTC/);

@@ -5,37 +5,27 @@
  * map; hovering the pin says who changed it; the sector's badge shows the unread report and
  * clears once the sector is viewed; opening and dismissing clear the highlights.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addPin, updatePin } from '../../src/lib/model/pin-operations';
 import { postReport } from '../../src/lib/model/report-operations';
 import { addSector } from '../../src/lib/model/sector-operations';
 import { HISTORY_API, type HistorySummary } from '../../src/lib/protocol/history';
 import { openBoard } from '../helpers/board-page';
-import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
+import { ARTIFACTS_DIR } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { createBoard } from '../helpers/http';
 import { box } from '../helpers/lat-lng-box';
-import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { connectSynced } from '../helpers/yjs-client';
 
-let server: ServerProcess;
-let browser: Browser;
-beforeAll(async () => {
-	server = await startServer({ env: { SEED_DEMO: 'false' } });
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const fixture = useServerAndBrowser({ env: { SEED_DEMO: 'false' } });
 
-const logged = async (id: string) => ((await (await fetch(`${server.url}${HISTORY_API.summary(id)}`)).json()) as HistorySummary).count;
+const logged = async (id: string) => ((await (await fetch(`${fixture.server.url}${HISTORY_API.summary(id)}`)).json()) as HistorySummary).count;
 
 describe('since you last looked, in Chromium', () => {
 	it('shows what changed while away, highlights it, says who, and counts it per sector until viewed', async () => {
-		const { id } = await createBoard(server.url, 'Since');
-		const olena = await connectSynced(server.wsUrl, id, 'Olena');
+		const { id } = await createBoard(fixture.server.url, 'Since');
+		const olena = await connectSynced(fixture.server.wsUrl, id, 'Olena');
 		const as = { actor: 'Olena' };
 		addSector(olena.doc, { id: 'sector-izyum', name: 'Izyum', area: box(48.6, 36.0, 49.5, 37.3) }, as);
 		addSector(olena.doc, { id: 'sector-kupiansk', name: 'Kupiansk', area: box(49.5, 37.0, 50.2, 38.2) }, as);
@@ -44,7 +34,7 @@ describe('since you last looked, in Chromium', () => {
 
 		// Sam looks at the board, then leaves: the tab is closed (its last visit saved as it goes),
 		// the browser keeps its storage.
-		const first = await openBoard(browser, server.url, id, 'Sam');
+		const first = await openBoard(fixture.browser, fixture.server.url, id, 'Sam');
 		await first.locator('.sb-pin', { hasText: 'Kupiansk' }).waitFor();
 		await expect(first.getByTestId('since-panel').count()).resolves.toBe(0); // a first visit: no panel
 		const context = first.context();
@@ -60,7 +50,7 @@ describe('since you last looked, in Chromium', () => {
 
 		// Sam comes back.
 		const page = await context.newPage();
-		await page.goto(`${server.url}/b/${id}`);
+		await page.goto(`${fixture.server.url}/b/${id}`);
 		const panel = page.getByTestId('since-panel');
 		await panel.waitFor({ timeout: 15_000 });
 		await expect(panel.locator('h2').textContent()).resolves.toMatch(/Since you last looked \(\d+ s ago\)/);

@@ -1,29 +1,18 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readAll } from '../../src/lib/model/records';
 import { addSector } from '../../src/lib/model/sector-operations';
 import { postReport } from '../../src/lib/model/report-operations';
 import { DEMO_BOARD_ID } from '../../src/lib/protocol/boards';
 import { clickMap, openBoard, overlayPaths } from '../helpers/board-page';
-import { ARTIFACTS_DIR, launchChromium } from '../helpers/browser';
+import { ARTIFACTS_DIR } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { createBoard } from '../helpers/http';
-import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { connectSynced, type YjsClient } from '../helpers/yjs-client';
 
-let server: ServerProcess;
-let browser: Browser;
-beforeAll(async () => {
-	server = await startServer({ env: { SEED_DEMO: 'true' } });
-	browser = await launchChromium();
-	fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const fixture = useServerAndBrowser({ env: { SEED_DEMO: 'true' } });
 
 const BLUE = '#2f6fd0';
 const RED = '#c8372d';
@@ -39,10 +28,10 @@ const frontPaths = async (page: Page) => (await overlayPaths(page)).filter((p) =
 
 describe('the working surface in Chromium', () => {
 	it('fronts drawn in one browser appear in the other with the same style; vertex edits and deletes follow', async () => {
-		const { id } = await createBoard(server.url, 'Fronts');
-		const bot = await connectSynced(server.wsUrl, id, 'observer');
-		const olena = await openBoard(browser, server.url, id, 'Olena');
-		const taras = await openBoard(browser, server.url, id, 'Taras');
+		const { id } = await createBoard(fixture.server.url, 'Fronts');
+		const bot = await connectSynced(fixture.server.wsUrl, id, 'observer');
+		const olena = await openBoard(fixture.browser, fixture.server.url, id, 'Olena');
+		const taras = await openBoard(fixture.browser, fixture.server.url, id, 'Taras');
 
 		await draw(olena, 'Arrow (axis of advance)', [[0.3, 0.6], [0.45, 0.45], [0.55, 0.3]]);
 		await olena.getByLabel('Side of new fronts').selectOption('russia');
@@ -80,9 +69,9 @@ describe('the working surface in Chromium', () => {
 	});
 
 	it('a report posted in one browser appears in the other’s feed and map; a grade change shows in both', async () => {
-		const { id } = await createBoard(server.url, 'Reports');
-		const maya = await openBoard(browser, server.url, id, 'Maya');
-		const sam = await openBoard(browser, server.url, id, 'Sam');
+		const { id } = await createBoard(fixture.server.url, 'Reports');
+		const maya = await openBoard(fixture.browser, fixture.server.url, id, 'Maya');
+		const sam = await openBoard(fixture.browser, fixture.server.url, id, 'Sam');
 
 		await maya.getByRole('button', { name: '+ Report' }).click();
 		await maya.getByLabel('What is being reported').fill('Rumours of a thrust towards Mariupol <script>alert(1)</script>');
@@ -111,13 +100,13 @@ describe('the working surface in Chromium', () => {
 	});
 
 	it('the sector switcher zooms to a sector and filters the feed and the pin list to it', async () => {
-		const { id } = await createBoard(server.url, 'Sectors');
-		const bot: YjsClient = await connectSynced(server.wsUrl, id, 'bot');
+		const { id } = await createBoard(fixture.server.url, 'Sectors');
+		const bot: YjsClient = await connectSynced(fixture.server.wsUrl, id, 'bot');
 		const izyum = addSector(bot.doc, { name: 'Izyum', colour: '#0e7490', area: [[48.9, 36.5], [49.9, 36.5], [49.9, 38], [48.9, 38]] });
 		addSector(bot.doc, { name: 'Kherson', colour: '#7c3aed', area: [[46.3, 32], [47.3, 32], [47.3, 33.8], [46.3, 33.8]] });
 		postReport(bot.doc, { text: 'Izium abandoned', eventTime: 1, sector: izyum, place: { lat: 49.2, lng: 37.26 } });
 		postReport(bot.doc, { text: 'Kherson quiet', eventTime: 2 });
-		const page = await openBoard(browser, server.url, id, 'Olena');
+		const page = await openBoard(fixture.browser, fixture.server.url, id, 'Olena');
 		await page.locator('article').nth(1).waitFor();
 		const centre = async () => (await page.getByTestId('board-map').getAttribute('data-center'))!.split(',').map(Number);
 		await page.getByTestId('sector-switcher').selectOption({ label: 'Izyum' });
@@ -134,9 +123,9 @@ describe('the working surface in Chromium', () => {
 	});
 
 	it('forms say clearly what is wrong with an empty name or a latitude of 123, and change nothing', async () => {
-		const { id } = await createBoard(server.url, 'Bad values');
-		const bot = await connectSynced(server.wsUrl, id, 'bot');
-		const page = await openBoard(browser, server.url, id, 'Olena');
+		const { id } = await createBoard(fixture.server.url, 'Bad values');
+		const bot = await connectSynced(fixture.server.wsUrl, id, 'bot');
+		const page = await openBoard(fixture.browser, fixture.server.url, id, 'Olena');
 		await clickMap(page, 0.5, 0.5);
 		await page.getByRole('button', { name: 'Add pin' }).click();
 		await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Name must not be empty/);
@@ -156,14 +145,14 @@ describe('the working surface in Chromium', () => {
 	});
 
 	it('measures a distance along a path in km', async () => {
-		const page = await openBoard(browser, server.url, DEMO_BOARD_ID, 'Measurer');
+		const page = await openBoard(fixture.browser, fixture.server.url, DEMO_BOARD_ID, 'Measurer');
 		await draw(page, 'Measure distance', [[0.4, 0.4], [0.6, 0.5]]);
 		await expect.poll(() => page.getByTestId('measurement').textContent()).toMatch(/Distance: \d+(\.\d)? km/);
 		await page.context().close();
 	});
 
 	it('keeps screenshots of the 2022 demo board with its fronts, sectors and reports', async () => {
-		const page = await openBoard(browser, server.url, DEMO_BOARD_ID, 'Newcomer');
+		const page = await openBoard(fixture.browser, fixture.server.url, DEMO_BOARD_ID, 'Newcomer');
 		await expect.poll(async () => (await frontPaths(page)).length).toBeGreaterThan(10);
 		await page.waitForLoadState('networkidle');
 		await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'demo-board-fronts.png') });

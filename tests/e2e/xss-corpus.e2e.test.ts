@@ -4,19 +4,16 @@
  * names, the board title, alert texts and watcher names on alerts and pings), must render as inert text: no script runs, no element is injected,
  * and only http(s) sources become links.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { drawFront } from '../../src/lib/model/front-operations';
 import { renameBoard } from '../../src/lib/model/meta-operations';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { postReport } from '../../src/lib/model/report-operations';
 import { addSector } from '../../src/lib/model/sector-operations';
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/protocol/control-events';
 import { openBoard } from '../helpers/board-page';
-import { launchChromium } from '../helpers/browser';
+import { useControlClients } from '../helpers/control-client';
+import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { createBoard } from '../helpers/http';
-import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { connectSynced } from '../helpers/yjs-client';
 
@@ -32,21 +29,13 @@ const PAYLOADS = [
 	'&lt;b&gt;entity&lt;/b&gt; <b>bold</b>'
 ];
 
-let server: ServerProcess;
-let browser: Browser;
-beforeAll(async () => {
-	server = await startServer();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const fixture = useServerAndBrowser();
+const controlClients = useControlClients();
 
 describe('XSS corpus', () => {
 	it('every payload renders as text wherever user text is shown', async () => {
-		const { id } = await createBoard(server.url, 'XSS');
-		const bot = await connectSynced(server.wsUrl, id, '<img src=x onerror="window.__xss=9">');
+		const { id } = await createBoard(fixture.server.url, 'XSS');
+		const bot = await connectSynced(fixture.server.wsUrl, id, '<img src=x onerror="window.__xss=9">');
 		renameBoard(bot.doc, PAYLOADS[1]!);
 		PAYLOADS.forEach((payload, i) => {
 			const lat = 48 + i * 0.15;
@@ -58,7 +47,7 @@ describe('XSS corpus', () => {
 		// A source that is not http(s) cannot even be written through the model; a raw writer trying is
 		// refused by the server (see content validation). Here: what reached the board renders safely.
 		const dialogs: string[] = [];
-		const page = await openBoard(browser, server.url, id, 'Reader');
+		const page = await openBoard(fixture.browser, fixture.server.url, id, 'Reader');
 		page.on('dialog', (dialog) => {
 			dialogs.push(dialog.message());
 			void dialog.dismiss();
@@ -68,11 +57,8 @@ describe('XSS corpus', () => {
 		await page.locator('[data-testid="alert-panel"][data-joined="true"]').waitFor();
 
 		// Alerts and pings from the control plane: one watcher per payload, named with it.
-		const senders: Socket<ServerToClientEvents, ClientToServerEvents>[] = [];
 		for (const [i, payload] of PAYLOADS.entries()) {
-			const sender: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, { transports: ['websocket'], forceNew: true });
-			senders.push(sender);
-			await new Promise((resolve) => sender.once('hello', resolve));
+			const { client: sender } = await controlClients.connect(fixture.server.url);
 			expect((await sender.emitWithAck('board:join', { boardId: id, watcher: { id: `xss-watcher-${i}`, name: payload.slice(0, 64) } })).ok).toBe(true);
 			expect((await sender.emitWithAck('alert:raise', { priority: 'flash', text: payload, place: { type: 'point', lat: 48, lng: 36 } })).ok).toBe(true);
 			expect((await sender.emitWithAck('ping', { lat: 48.5, lng: 36.5 })).ok).toBe(true);
@@ -103,7 +89,6 @@ describe('XSS corpus', () => {
 		expect(await page.locator('.sb-front-tooltip img, .leaflet-tooltip img').count()).toBe(0);
 		expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 		bot.destroy();
-		for (const sender of senders) sender.disconnect();
 		await page.context().close();
 	});
 });

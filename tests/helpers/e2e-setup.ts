@@ -1,7 +1,12 @@
-/** The usual e2e fixture: one real server and one Chromium for a test file, stopped afterwards. */
+/**
+ * The usual e2e fixture: one real server and one Chromium for a test file, stopped afterwards, and
+ * the artifacts folder ready for screenshots. A file that needs more set up (a board, open pages)
+ * registers its own beforeAll after calling this; vitest runs beforeAll hooks in order.
+ */
+import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './browser';
+import { ARTIFACTS_DIR, launchChromium } from './browser';
 import { startServer, type ServerProcess } from './server-process';
 
 export interface E2eFixture {
@@ -16,6 +21,7 @@ export function useServerAndBrowser(options: Parameters<typeof startServer>[0] =
 	beforeAll(async () => {
 		server = await startServer(options);
 		browser = await launchChromium();
+		fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
 	});
 	afterAll(async () => {
 		await browser?.close();

@@ -3,21 +3,18 @@
  * rename is refused with a named error, an editor's passes; with BOARD_CREATION=token only the
  * admin token creates boards, over HTTP and socket.io alike.
  */
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACCESS_API, type CreatedBoard, type CreatedToken } from '../../src/lib/protocol/access';
 import { DEMO_BOARD_ID } from '../../src/lib/protocol/boards';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/protocol/control-events';
+import { useControlClients } from '../helpers/control-client';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const ADMIN = 'admin-secret-for-tests-0123456789';
 const servers: ServerProcess[] = [];
-const clients: Client[] = [];
 afterAll(async () => {
-	for (const client of clients) client.disconnect();
 	await Promise.all(servers.map((server) => server.stop()));
 });
+const controlClients = useControlClients();
 
 async function serve(env: Record<string, string> = {}) {
 	const server = await startServer({ env });
@@ -25,12 +22,7 @@ async function serve(env: Record<string, string> = {}) {
 	return server;
 }
 
-async function connect(url: string, token?: string): Promise<Client> {
-	const client: Client = io(url, { transports: ['websocket'], forceNew: true, ...(token ? { auth: { token } } : {}) });
-	clients.push(client);
-	await new Promise((resolve) => client.once('hello', resolve));
-	return client;
-}
+const connect = async (url: string, token?: string) => (await controlClients.connect(url, token)).client;
 
 async function post(url: string, secret: string | null, body: object) {
 	const response = await fetch(url, {

@@ -3,18 +3,16 @@
  * clients: delivery to exactly one board's watchers, receipts back to the sender with who,
  * roles, bad payloads, rate limits, and alerts kept across a restart.
  */
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_API, type CreatedBoard, type CreatedToken } from '../../src/lib/protocol/access';
 import { ALERT_LIMITS, CONTROL_RATES, type Alert, type AlertSeen, type JoinedBoard, type Ping } from '../../src/lib/protocol/alerts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/protocol/control-events';
+import { useControlClients, type ControlClient } from '../helpers/control-client';
 import { createBoard } from '../helpers/http';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 interface Watcher {
-	client: Client;
+	client: ControlClient;
 	name: string;
 	id: string;
 	alerts: Alert[];
@@ -23,24 +21,21 @@ interface Watcher {
 }
 
 let server: ServerProcess;
-const clients: Client[] = [];
 beforeAll(async () => {
 	server = await startServer();
 });
 afterAll(async () => {
-	for (const client of clients) client.disconnect();
 	await server?.stop();
 });
+const controlClients = useControlClients();
 
 let counter = 0;
 async function watch(boardId: string, name: string, token?: string, url = server.url): Promise<Watcher & { joined: JoinedBoard }> {
-	const client: Client = io(url, { transports: ['websocket'], forceNew: true, ...(token ? { auth: { token } } : {}) });
-	clients.push(client);
+	const { client } = await controlClients.connect(url, token);
 	const watcher: Watcher = { client, name, id: `watcher-${++counter}-${name}`, alerts: [], seen: [], pings: [] };
 	client.on('alert:raised', (alert) => watcher.alerts.push(alert));
 	client.on('alert:seen', (seen) => watcher.seen.push(seen));
 	client.on('ping', (ping) => watcher.pings.push(ping));
-	await new Promise((resolve) => client.once('hello', resolve));
 	const reply = await client.emitWithAck('board:join', { boardId, watcher: { id: watcher.id, name } });
 	if (!reply.ok) throw new Error(`join failed: ${reply.error.message}`);
 	return { ...watcher, joined: reply.value };
@@ -48,7 +43,7 @@ async function watch(boardId: string, name: string, token?: string, url = server
 
 const raise = (watcher: Watcher, text: string, extra: object = {}) =>
 	watcher.client.emitWithAck('alert:raise', { priority: 'flash', text, ...extra });
-const emitRaw = (client: Client) => client.emitWithAck.bind(client) as (event: string, ...args: unknown[]) => Promise<any>;
+const emitRaw = (client: ControlClient) => client.emitWithAck.bind(client) as (event: string, ...args: unknown[]) => Promise<any>;
 
 describe('flash alerts', () => {
 	it('an alert reaches every other watcher of that board and no watcher of another board', async () => {
@@ -162,8 +157,7 @@ describe('flash alerts', () => {
 		await expect(watch(created.id, 'Outsider')).rejects.toThrow(/private/);
 		await expect(watch('no-such-board', 'Lost')).rejects.toThrow(/no such board/);
 		await expect(watch('Not A Board Id!', 'Lost')).rejects.toThrow(/boardId/);
-		const loose = io(server.url, { transports: ['websocket'], forceNew: true }) as Client;
-		clients.push(loose);
+		const loose = controlClients.open(server.url);
 		expect(await loose.emitWithAck('alert:raise', { priority: 'flash', text: 'hello' })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
 		expect(await loose.emitWithAck('ping', { lat: 1, lng: 1 })).toMatchObject({ ok: false, error: { code: 'not_joined' } });
 	});

@@ -1,30 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
 import type { BoardSummary } from '../../src/lib/protocol/boards';
-import type { BoardsChange, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/protocol/control-events';
+import type { BoardsChange } from '../../src/lib/protocol/control-events';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/control-events';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 import { createBoard } from '../helpers/http';
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { useControlClients, type ControlClient } from '../helpers/control-client';
 
 let server: ServerProcess;
-const clients: Client[] = [];
 beforeAll(async () => {
 	server = await startServer();
 });
 afterAll(async () => {
-	for (const client of clients) client.disconnect();
 	await server?.stop();
 });
-
-async function connect(): Promise<{ client: Client; hello: { protocolVersion: number } }> {
-	const client: Client = io(server.url, { transports: ['websocket'], forceNew: true });
-	clients.push(client);
-	const hello = await new Promise<{ protocolVersion: number }>((resolve) => client.once('hello', resolve));
-	return { client, hello };
-}
+const controlClients = useControlClients();
+const connect = () => controlClients.connect(server.url);
 
 describe('control plane (socket.io)', () => {
 	it('announces the protocol version and lists boards', async () => {
@@ -70,8 +61,8 @@ describe('control plane (socket.io)', () => {
 	});
 
 	it.each([
-		['a payload that is not an object', (client: Client) => (client.emit as (...args: unknown[]) => void)('boards:create', 'not an object', () => {})],
-		['no acknowledgement callback', (client: Client) => (client.emit as (...args: unknown[]) => void)('boards:create', { title: 'x' })]
+		['a payload that is not an object', (client: ControlClient) => (client.emit as (...args: unknown[]) => void)('boards:create', 'not an object', () => {})],
+		['no acknowledgement callback', (client: ControlClient) => (client.emit as (...args: unknown[]) => void)('boards:create', { title: 'x' })]
 	])('malformed traffic (%s) closes only that connection, with a named notice', async (_what, send) => {
 		const { client: bystander } = await connect();
 		const { client } = await connect();
