@@ -1,6 +1,6 @@
 /**
  * Replay benchmark: a synthetic board of 100 000 small updates, written straight through the
- * storage API as a busy room would (batches of a tick, a keyframe every KEYFRAME_INTERVAL), then
+ * storage API as a busy room would (batches of a tick, keyframes by the server's default policy), then
  * timed: the board at 200 random moments (target p95 < 50 ms), the whole change list derived
  * from the log, and the log's size on disk. Run: `npx tsx bench/replay.ts`; prints a markdown
  * table. REPLAY_UPDATES / REPLAY_SEEKS shrink it for a quick look.
@@ -22,7 +22,9 @@ import { addPin, movePin, removePin, renamePin, updatePin } from '../src/lib/mod
 import { gradeReport, postReport } from '../src/lib/model/report-operations';
 import { CONFIDENCE_LEVELS } from '../src/lib/model/report';
 import type { BoardContent } from '../src/lib/protocol/history';
+import { DEFAULT_CONFIG } from '../server/config';
 import { HistoryCache } from '../server/history/history-cache';
+import { keyframeDue, keyframePolicy } from '../server/rooms/keyframe-policy';
 import { stateAt } from '../server/history/time-travel';
 import { DATABASE_FILE, openSqliteStorage } from '../server/storage/sqlite-storage';
 import type { HistoryStorage, NewLogEntry } from '../server/storage/storage';
@@ -31,7 +33,7 @@ const UPDATES = Number(process.env.REPLAY_UPDATES ?? 100_000);
 const SEEKS = Number(process.env.REPLAY_SEEKS ?? 200);
 /** Exact-state seeks cost the board's whole history each (Yjs tombstones): fewer of them. */
 const EXACT_SEEKS = Number(process.env.REPLAY_EXACT_SEEKS ?? 5);
-const KEYFRAME_INTERVAL = 500;
+const KEYFRAMES = keyframePolicy(DEFAULT_CONFIG.keyframeInterval, DEFAULT_CONFIG.keyframeMaxInterval);
 /** Updates per storage call: one event-loop tick of a busy room. */
 const TICK = 20;
 const BOARD = 'replay-bench';
@@ -64,16 +66,22 @@ async function writeBoard(storage: HistoryStorage): Promise<number> {
 	let at = START;
 	let seq = 0;
 	let lastKeyframe = 0;
+	let lastKeyframeBytes = 0;
+	let tailBytes = 0;
 	board.on('update', (update: Uint8Array) => batch.push({ update, actor, at }));
 
 	const flush = async () => {
 		// As the room does: the keyframe state is taken with the batch in it, stored after it.
-		const state = seq + batch.length - lastKeyframe >= KEYFRAME_INTERVAL ? Y.encodeStateAsUpdate(board) : null;
+		for (const entry of batch) tailBytes += entry.update.byteLength;
+		const tail = { keyframeBytes: lastKeyframeBytes, updates: seq + batch.length - lastKeyframe, bytes: tailBytes };
+		const state = keyframeDue(KEYFRAMES, tail) ? Y.encodeStateAsUpdate(board) : null;
 		seq = await storage.appendUpdates(BOARD, batch);
 		batch = [];
 		if (state) {
 			await storage.writeKeyframe(BOARD, { seq, at, state });
 			lastKeyframe = seq;
+			lastKeyframeBytes = state.byteLength;
+			tailBytes = 0;
 		}
 	};
 
@@ -177,7 +185,7 @@ async function main(): Promise<void> {
 		const content = await cache.contentAt(BOARD, {});
 		const items = [content.content.pins, content.content.fronts, content.content.reports].map((list) => list.length).join(' / ');
 		const rows: [string, string][] = [
-			['updates logged, keyframe every 500', `${head.toLocaleString('en')} from 4 watchers (written in ${writeSeconds.toFixed(1)} s)`],
+			[`updates logged, keyframes ${KEYFRAMES.minUpdates}–${KEYFRAMES.maxUpdates} apart (tail ≥ ${KEYFRAMES.tailShare} of the last)`, `${head.toLocaleString('en')} from 4 watchers (written in ${writeSeconds.toFixed(1)} s)`],
 			['board at the end: pins / fronts / reports', items],
 			['change list derived cold from the whole log', `${deriveSeconds.toFixed(2)} s → ${changes.length.toLocaleString('en')} changes (heap ${megabytes(heap)})`],
 			[`**board at a random moment** (content, ${SEEKS} seeks): median / p95 / max`, `**${ms(percentile(contentTimes, 50))} / ${ms(p95)}** / ${ms(contentTimes.at(-1)!)}`],

@@ -17,6 +17,7 @@ import { createLogger } from './logger';
 import { Keyframes } from './rooms/keyframes';
 import { RoomRegistry } from './rooms/room-registry';
 import { validateUpdate } from './rooms/update-validator';
+import { keyframePolicy } from './rooms/keyframe-policy';
 import { workerShadows } from './rooms/worker-shadows';
 import { openSqliteStorage } from './storage/sqlite-storage';
 import type { ServerStorage } from './storage/storage';
@@ -30,7 +31,8 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	const logger = createLogger(config.logLevel);
 	const store = storage ?? openSqliteStorage(config.dataDir);
 	let directory: BoardDirectory | undefined;
-	const keyframes = new Keyframes(workerShadows(logger), store, config.keyframeInterval, logger);
+	const policy = keyframePolicy(config.keyframeInterval, config.keyframeMaxInterval);
+	const keyframes = new Keyframes(workerShadows(logger), store, policy, logger);
 	const rooms = new RoomRegistry({
 		storage: store,
 		logger,

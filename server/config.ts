@@ -14,8 +14,13 @@ export interface ServerConfig {
 	dataDir: string;
 	/** Optional raster tiles, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. Unset: offline basemap. */
 	tileUrl: string | null;
-	/** Write a full-state keyframe after this many logged updates: bounds load and replay cost. */
+	/**
+	 * Fewest logged updates between full-state keyframes. Past it a keyframe is due once the
+	 * updates since the last weigh half of it (keyframe-policy.ts), or at `keyframeMaxInterval`.
+	 */
 	keyframeInterval: number;
+	/** Most logged updates between keyframes: bounds the tail a load or a time travel replays. */
+	keyframeMaxInterval: number;
 	/** Keep a board in memory this long after its last watcher leaves, to absorb quick reconnects. */
 	roomIdleMs: number;
 	/** Largest WebSocket message accepted, in bytes; larger ones close the connection with 1009. */
@@ -50,6 +55,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	dataDir: './data',
 	tileUrl: null,
 	keyframeInterval: 500,
+	// A load or time travel replays at most 5 000 updates after a keyframe: ~0.1 s on this machine.
+	keyframeMaxInterval: 5000,
 	roomIdleMs: 10_000,
 	maxMessageBytes: 8 * 1024 * 1024,
 	maxBufferedBytes: 4 * 1024 * 1024,
@@ -113,6 +120,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
 		dataDir: path.resolve(env.DATA_DIR || DEFAULT_CONFIG.dataDir),
 		tileUrl: env.TILE_URL || null,
 		keyframeInterval: integer(env, 'KEYFRAME_INTERVAL', DEFAULT_CONFIG.keyframeInterval, 1),
+		keyframeMaxInterval: integer(env, 'KEYFRAME_MAX_INTERVAL', DEFAULT_CONFIG.keyframeMaxInterval, 1),
 		roomIdleMs: integer(env, 'ROOM_IDLE_MS', DEFAULT_CONFIG.roomIdleMs, 0),
 		maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', DEFAULT_CONFIG.maxMessageBytes, 1024),
 		maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', DEFAULT_CONFIG.maxBufferedBytes, 1024),

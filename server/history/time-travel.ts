@@ -1,7 +1,8 @@
 /**
  * The board as it stood at a moment, as an exact Yjs document: the newest keyframe at or before
- * it, then the updates after that keyframe up to the moment. The room writes a keyframe every
- * KEYFRAME_INTERVAL updates, so at most that many updates are replayed — but a keyframe is the
+ * it, then the updates after that keyframe up to the moment. The room writes keyframes at most
+ * KEYFRAME_MAX_INTERVAL updates apart (keyframe-policy.ts), so at most that many updates, and
+ * usually no more than half the keyframe's bytes, are replayed — but a keyframe is the
  * whole Yjs state, a tombstone for every value ever overwritten included, so loading it grows
  * with the board's history. For content at a moment, board-timeline.ts is the fast path; this is
  * for exact states (scripts, forks).

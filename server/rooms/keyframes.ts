@@ -1,15 +1,30 @@
 /**
- * When and how keyframes are taken. A room reports what it has logged; every `interval` logged
- * updates a snapshot of the board's shadow (see shadow-docs.ts) is written as the keyframe at
- * that sequence number. The encode happens wherever the shadows live — in production a worker
- * thread — so the room's broadcast path never waits for it.
+ * When and how keyframes are taken. A room reports what it has logged; once the policy finds a
+ * keyframe due (keyframe-policy.ts) a snapshot of the board's shadow (see shadow-docs.ts) is
+ * written as the keyframe at that sequence number. The encode happens wherever the shadows live —
+ * in production a worker thread — so the room's broadcast path never waits for it.
  */
 import type { Logger } from '../logger';
 import type { BoardStorage } from '../storage/storage';
+import { keyframeDue, type KeyframePolicy } from './keyframe-policy';
 import type { ShadowHost } from './shadow-host';
+
+/** A board's newest keyframe as its room opens, and what the log holds after it. */
+export interface KeyframeMark {
+	seq: number;
+	/** Its size in bytes (0: none). */
+	bytes: number;
+	/** Bytes of the updates logged after it. */
+	tailBytes: number;
+}
+
+export const NO_KEYFRAME: KeyframeMark = { seq: 0, bytes: 0, tailBytes: 0 };
 
 interface BoardKeyframes {
 	lastKeyframeSeq: number;
+	lastKeyframeBytes: number;
+	/** Bytes of the updates logged after the newest keyframe. */
+	tailBytes: number;
 	/** The newest logged update the shadow has been sent. */
 	headSeq: number;
 	headAt: number;
@@ -22,15 +37,21 @@ export class Keyframes {
 	constructor(
 		private readonly host: ShadowHost,
 		private readonly storage: Pick<BoardStorage, 'writeKeyframe'>,
-		/** Logged updates between keyframes: bounds the tail a load or a time travel replays. */
-		private readonly interval: number,
+		private readonly policy: KeyframePolicy,
 		private readonly logger: Logger
 	) {}
 
 	/** A room starts, its document holding exactly the log up to its newest sequence number. */
-	open(boardId: string, parts: readonly Uint8Array[], lastKeyframeSeq: number): void {
+	open(boardId: string, parts: readonly Uint8Array[], last: KeyframeMark): void {
 		this.host.open(boardId, parts);
-		this.boards.set(boardId, { lastKeyframeSeq, headSeq: lastKeyframeSeq, headAt: 0, inFlight: null });
+		this.boards.set(boardId, {
+			lastKeyframeSeq: last.seq,
+			lastKeyframeBytes: last.bytes,
+			tailBytes: last.tailBytes,
+			headSeq: last.seq,
+			headAt: 0,
+			inFlight: null
+		});
 	}
 
 	/** Updates just made durable, in log order; `seq` and `at` are those of the last one. */
@@ -38,19 +59,23 @@ export class Keyframes {
 		const board = this.boards.get(boardId);
 		if (!board) return;
 		this.host.append(boardId, updates);
+		for (const update of updates) board.tailBytes += update.byteLength;
 		board.headSeq = seq;
 		board.headAt = at;
 		this.takeIfDue(boardId, board);
 	}
 
-	/** Waits for a keyframe in flight, forgets the board; returns the sequence number of its newest keyframe. */
-	async close(boardId: string): Promise<number> {
+	/**
+	 * Waits for a keyframe in flight, forgets the board; says whether a keyframe at the head is due,
+	 * for the room to write as it closes (idle then, so encoding in its thread stalls nobody).
+	 */
+	async close(boardId: string): Promise<boolean> {
 		const board = this.boards.get(boardId);
-		if (!board) return 0;
+		if (!board) return false;
 		while (board.inFlight) await board.inFlight;
 		this.boards.delete(boardId);
 		this.host.close(boardId);
-		return board.lastKeyframeSeq;
+		return this.due(board);
 	}
 
 	/** Settles once no keyframe of the board is being taken. */
@@ -64,24 +89,35 @@ export class Keyframes {
 	}
 
 	/**
-	 * One keyframe at a time per board; when one finishes and the log has run an interval past
-	 * it meanwhile (a slow worker, a burst), the next is taken at once rather than at the next edit.
+	 * One keyframe at a time per board; when one finishes and the next has come due meanwhile (a
+	 * slow worker, a burst), it is taken at once rather than at the next edit.
 	 */
 	private takeIfDue(boardId: string, board: BoardKeyframes): void {
-		if (board.inFlight || board.headSeq - board.lastKeyframeSeq < this.interval) return;
-		board.inFlight = this.take(boardId, board, board.headSeq, board.headAt).then((written) => {
+		if (board.inFlight || !this.due(board)) return;
+		board.inFlight = this.take(boardId, board, board.headSeq, board.headAt, board.tailBytes).then((written) => {
 			board.inFlight = null;
 			// After a failure the next edit tries again; retrying at once would spin on a full disk.
 			if (written && this.boards.get(boardId) === board) this.takeIfDue(boardId, board);
 		});
 	}
 
-	private async take(boardId: string, board: BoardKeyframes, seq: number, at: number): Promise<boolean> {
+	private due(board: BoardKeyframes): boolean {
+		return keyframeDue(this.policy, {
+			keyframeBytes: board.lastKeyframeBytes,
+			updates: board.headSeq - board.lastKeyframeSeq,
+			bytes: board.tailBytes
+		});
+	}
+
+	private async take(boardId: string, board: BoardKeyframes, seq: number, at: number, tailBytes: number): Promise<boolean> {
 		try {
 			// The shadow has had every append up to `seq` and, in message order, nothing after it yet.
 			const state = await this.host.snapshot(boardId);
 			await this.storage.writeKeyframe(boardId, { seq, at, state });
 			board.lastKeyframeSeq = seq;
+			board.lastKeyframeBytes = state.byteLength;
+			// Updates logged while the snapshot was taken are the new keyframe's tail.
+			board.tailBytes -= tailBytes;
 			return true;
 		} catch (error) {
 			this.logger.warn(`board ${boardId}: keyframe at ${seq} not written: ${(error as Error).message}`);

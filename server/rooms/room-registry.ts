@@ -66,7 +66,12 @@ export class RoomRegistry {
 		}, STORAGE_ORIGIN);
 		const seq = stored.updates.at(-1)?.seq ?? stored.keyframe?.seq ?? 0;
 		const lastAt = stored.updates.at(-1)?.at ?? stored.keyframe?.at ?? 0;
-		const room = new Room(boardId, doc, seq, stored.keyframe?.seq ?? 0, lastAt, {
+		const lastKeyframe = {
+			seq: stored.keyframe?.seq ?? 0,
+			bytes: stored.keyframe?.state.byteLength ?? 0,
+			tailBytes: stored.updates.reduce((sum, entry) => sum + entry.update.byteLength, 0)
+		};
+		const room = new Room(boardId, doc, seq, lastKeyframe, lastAt, {
 			...this.options,
 			onEmpty: (empty) => this.scheduleIdle(empty.boardId),
 			onBroken: (broken) => {

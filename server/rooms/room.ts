@@ -15,7 +15,7 @@ import type { BoardStorage, NewLogEntry } from '../storage/storage';
 import { Connection } from './connection';
 import { Delivery } from './delivery';
 import { ChangeDrafter } from './drafted-change';
-import type { Keyframes } from './keyframes';
+import type { KeyframeMark, Keyframes } from './keyframes';
 import { isTransactionOrigin, type TransactionOrigin } from './origins';
 import * as messages from './sync-messages';
 import type { UpdateValidator } from './update-validator';
@@ -52,7 +52,7 @@ export class Room {
 		readonly boardId: string,
 		readonly doc: Y.Doc,
 		private seq: number,
-		lastKeyframeSeq: number,
+		lastKeyframe: KeyframeMark,
 		/**
 		 * Time of the newest logged update. Times in the log never go backwards (a clock step back
 		 * is clamped), so "the board at time T" is exactly a prefix of the log.
@@ -60,7 +60,7 @@ export class Room {
 		private lastAt: number,
 		private readonly options: RoomOptions
 	) {
-		options.keyframes.open(boardId, [Y.encodeStateAsUpdate(doc)], lastKeyframeSeq);
+		options.keyframes.open(boardId, [Y.encodeStateAsUpdate(doc)], lastKeyframe);
 		this.awareness = new awarenessProtocol.Awareness(doc);
 		this.awareness.setLocalState(null);
 		// A catch-up carries the whole state, so it may only go out while nothing is unlogged.
@@ -143,14 +143,14 @@ export class Room {
 	}
 
 	/**
-	 * Flushes, writes a keyframe at the head (so the next load is one read, not a replay of the
-	 * tail), lets any remaining watchers go, then lets go of the document.
+	 * Flushes, writes a keyframe at the head if one is due (so the next load replays a short tail
+	 * at most), lets any remaining watchers go, then lets go of the document.
 	 */
 	async close(): Promise<void> {
 		await this.flush();
-		const lastKeyframeSeq = await this.options.keyframes.close(this.boardId);
+		const keyframeDue = await this.options.keyframes.close(this.boardId);
 		// Idle now, so encoding here stalls nobody; the doc holds exactly the log.
-		if (!this.broken && this.seq > lastKeyframeSeq) {
+		if (!this.broken && keyframeDue) {
 			await this.options.storage.writeKeyframe(this.boardId, { seq: this.seq, at: this.lastAt, state: Y.encodeStateAsUpdate(this.doc) });
 		}
 		for (const connection of this.connections) connection.close(CLOSE_CODES.goingAway, CLOSE_REASONS[CLOSE_CODES.goingAway]);

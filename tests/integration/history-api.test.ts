@@ -20,7 +20,7 @@ import { canonical, connectSynced, type YjsClient } from '../helpers/yjs-client'
 let server: ServerProcess;
 beforeAll(async () => {
 	// Keyframes every 3 updates: seeks go through the keyframes the real room writes.
-	server = await startServer({ env: { KEYFRAME_INTERVAL: '3' } });
+	server = await startServer({ env: { KEYFRAME_INTERVAL: '3', KEYFRAME_MAX_INTERVAL: '3' } });
 });
 afterAll(async () => {
 	await server?.stop();

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe('keyframes from the worker', () => {
 	it('[K4] a live room writes keyframes off its thread, each the board at its sequence number', async () => {
-		server = await startServer({ env: { KEYFRAME_INTERVAL: '5' } });
+		server = await startServer({ env: { KEYFRAME_INTERVAL: '5', KEYFRAME_MAX_INTERVAL: '20' } });
 		const { id } = await createBoard(server.url, 'Keyframes');
 		const writer = await connectSynced(server.wsUrl, id, 'writer');
 		const db = new Database(join(server.dataDir, DATABASE_FILE), { readonly: true });

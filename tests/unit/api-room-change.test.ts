@@ -11,7 +11,8 @@ import { createOpenApiRoute } from '../../server/api/openapi-route';
 import { KeyedRateLimit } from '../../server/auth/rate-limit';
 import { Connection } from '../../server/rooms/connection';
 import { ChangeDrafter, DraftRefused, SHADOW_IDLE_MS } from '../../server/rooms/drafted-change';
-import { Keyframes } from '../../server/rooms/keyframes';
+import { keyframeEvery } from '../../server/rooms/keyframe-policy';
+import { Keyframes, NO_KEYFRAME } from '../../server/rooms/keyframes';
 import { apiOrigin } from '../../server/rooms/origins';
 import { Room } from '../../server/rooms/room';
 import { inThreadShadows } from '../../server/rooms/shadow-host';
@@ -27,8 +28,8 @@ const silent = { info() {}, warn() {} };
 
 function setup(validator: UpdateValidator = validateUpdate) {
 	const storage = memoryStorage();
-	const keyframes = new Keyframes(inThreadShadows(), storage, 1000, silent);
-	const room = new Room('b', new Y.Doc(), 0, 0, 0, { storage, validator, logger: silent, keyframes, maxBufferedBytes: 1 << 20 });
+	const keyframes = new Keyframes(inThreadShadows(), storage, keyframeEvery(1000), silent);
+	const room = new Room('b', new Y.Doc(), 0, NO_KEYFRAME, 0, { storage, validator, logger: silent, keyframes, maxBufferedBytes: 1 << 20 });
 	const socket = new MemorySocket();
 	room.join(new Connection(socket, 'Olena'));
 	return { storage, room, socket };

@@ -9,7 +9,8 @@ import { addPin, removePin, renamePin } from '../../src/lib/model/pin-operations
 import { readRecord } from '../../src/lib/model/records';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
 import { Connection } from '../../server/rooms/connection';
-import { Keyframes } from '../../server/rooms/keyframes';
+import { keyframeEvery } from '../../server/rooms/keyframe-policy';
+import { Keyframes, NO_KEYFRAME } from '../../server/rooms/keyframes';
 import { Room } from '../../server/rooms/room';
 import { inThreadShadows } from '../../server/rooms/shadow-host';
 import * as messages from '../../server/rooms/sync-messages';
@@ -105,11 +106,11 @@ describe('content validation of structure', () => {
 		const live = new Y.Doc();
 		addPin(live, { ...pin, id: 'pin-a' });
 		const storage = memoryStorage();
-		const room = new Room('b', live, 0, 0, 0, {
+		const room = new Room('b', live, 0, NO_KEYFRAME, 0, {
 			storage,
 			validator: validateUpdate,
 			logger: { info() {}, warn() {} },
-			keyframes: new Keyframes(inThreadShadows(), storage, 1000, { info() {}, warn() {} }),
+			keyframes: new Keyframes(inThreadShadows(), storage, keyframeEvery(1000), { info() {}, warn() {} }),
 			maxBufferedBytes: 1 << 20
 		});
 		const [sender, watcher] = [new MemorySocket(), new MemorySocket()];

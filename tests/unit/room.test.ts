@@ -4,9 +4,10 @@ import { addPin } from '../../src/lib/model/pin-operations';
 import { readAll } from '../../src/lib/model/records';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
 import { Connection } from '../../server/rooms/connection';
-import { Keyframes } from '../../server/rooms/keyframes';
+import { keyframeEvery } from '../../server/rooms/keyframe-policy';
+import { Keyframes, NO_KEYFRAME } from '../../server/rooms/keyframes';
 import { closeReason, Room } from '../../server/rooms/room';
-import { inThreadShadows } from '../../server/rooms/shadow-host';
+import { inThreadShadows, type ShadowHost } from '../../server/rooms/shadow-host';
 import * as messages from '../../server/rooms/sync-messages';
 import { validateUpdate } from '../../server/rooms/update-validator';
 import { MemorySocket } from '../helpers/memory-socket';
@@ -15,10 +16,10 @@ import { waitFor } from '../helpers/wait-for';
 
 const silent = { info() {}, warn() {} };
 
-function setup(events: string[] = [], keyframeInterval = 1000) {
+function setup(events: string[] = [], keyframeInterval = 1000, host: ShadowHost = inThreadShadows()) {
 	const storage = memoryStorage(events);
-	const keyframes = new Keyframes(inThreadShadows(), storage, keyframeInterval, silent);
-	const room = new Room('b', new Y.Doc(), 0, 0, 0, { storage, validator: validateUpdate, logger: silent, keyframes, maxBufferedBytes: 1 << 20 });
+	const keyframes = new Keyframes(host, storage, keyframeEvery(keyframeInterval), silent);
+	const room = new Room('b', new Y.Doc(), 0, NO_KEYFRAME, 0, { storage, validator: validateUpdate, logger: silent, keyframes, maxBufferedBytes: 1 << 20 });
 	const join = (actor: string) => {
 		const socket = new MemorySocket();
 		const originalSend = socket.send.bind(socket);
@@ -127,6 +128,22 @@ describe('room', () => {
 		Y.applyUpdate(restored, keyframe.state);
 		for (const entry of storage.log.filter((e) => e.seq > keyframe.seq)) Y.applyUpdate(restored, entry.update);
 		expect(readAll(restored, 'pins').length).toBe(4);
+	});
+
+	it('[R12] an unloading room writes a keyframe at the head only when one is due and was not taken', async () => {
+		const gone: ShadowHost = { ...inThreadShadows(), snapshot: () => Promise.reject(new Error('worker gone')) };
+		for (const [host, edits, expected] of [[inThreadShadows(), 1, []], [gone, 3, [3]]] as const) {
+			const { room, join, storage } = setup([], 2, host);
+			const client = join('client');
+			for (let i = 0; i < edits; i++) {
+				room.receive(client.connection, messages.encodeUpdate(pinUpdate(`pin ${i}`)));
+				await waitFor(() => storage.log.length === i + 1);
+			}
+			await room.close();
+			// One edit, below the interval: nothing to write, the next load replays it. Three with
+			// the worker gone: none could be taken while the room ran, so it writes one inline.
+			expect(storage.keyframes.map((keyframe) => keyframe.seq)).toEqual(expected);
+		}
 	});
 
 	it('[R9] log times never go backwards, and a keyframe carries the time of the update it covers', async () => {
