@@ -9,12 +9,12 @@ import type { FromKeyframeWorker, ToKeyframeWorker } from './keyframe-messages';
 import type { ShadowHost } from './shadow-host';
 
 export function workerShadows(logger: Logger): ShadowHost {
-	// The worker is TypeScript like the rest of the server; its entry registers tsx first.
-	const worker = new Worker(new URL('./keyframe-worker-entry.mjs', import.meta.url));
-	worker.unref();
 	const waiting = new Map<number, { resolve: (state: Uint8Array) => void; reject: (error: Error) => void }>();
 	let nextId = 1;
 	let dead: Error | null = null;
+	// Started with the first live board, not with the server: a server nobody watches (or one that
+	// only answers the API and history) does not carry a second V8 heap and a TypeScript loader.
+	let worker: Worker | null = null;
 
 	const fail = (error: Error) => {
 		if (dead) return;
@@ -23,18 +23,24 @@ export function workerShadows(logger: Logger): ShadowHost {
 		for (const { reject } of waiting.values()) reject(error);
 		waiting.clear();
 	};
-	worker.on('error', fail);
-	worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
-	worker.on('message', (message: FromKeyframeWorker) => {
-		const request = waiting.get(message.id);
-		if (!request) return;
-		waiting.delete(message.id);
-		if (message.type === 'snapshot') request.resolve(message.state);
-		else request.reject(new Error(message.message));
-	});
+	const start = () => {
+		// The worker is TypeScript like the rest of the server; its entry registers tsx first.
+		const started = new Worker(new URL('./keyframe-worker-entry.mjs', import.meta.url));
+		started.unref();
+		started.on('error', fail);
+		started.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
+		started.on('message', (message: FromKeyframeWorker) => {
+			const request = waiting.get(message.id);
+			if (!request) return;
+			waiting.delete(message.id);
+			if (message.type === 'snapshot') request.resolve(message.state);
+			else request.reject(new Error(message.message));
+		});
+		return started;
+	};
 
 	const post = (message: ToKeyframeWorker) => {
-		if (!dead) worker.postMessage(message);
+		if (!dead) (worker ??= start()).postMessage(message);
 	};
 	return {
 		open: (boardId, parts) => post({ type: 'open', boardId, parts: [...parts] }),
@@ -49,9 +55,9 @@ export function workerShadows(logger: Logger): ShadowHost {
 			});
 		},
 		async terminate() {
-			worker.removeAllListeners('exit');
+			worker?.removeAllListeners('exit');
 			dead ??= new Error('terminated');
-			await worker.terminate();
+			await worker?.terminate();
 		}
 	};
 }
