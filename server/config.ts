@@ -55,8 +55,9 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	dataDir: './data',
 	tileUrl: null,
 	keyframeInterval: 500,
-	// A load or time travel replays at most 5 000 updates after a keyframe: ~0.1 s on this machine.
-	keyframeMaxInterval: 5000,
+	// A load or time travel applies at most 2 000 updates after its keyframe: ~0.5 s on this 2-core
+	// machine on a 100 000-update board (bench/replay.ts), on top of decoding the keyframe itself.
+	keyframeMaxInterval: 2000,
 	roomIdleMs: 10_000,
 	maxMessageBytes: 8 * 1024 * 1024,
 	maxBufferedBytes: 4 * 1024 * 1024,
