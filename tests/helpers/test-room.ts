@@ -1,0 +1,28 @@
+/**
+ * A Room as the unit tests build it: memory storage, keyframes in this thread, the real content
+ * validator and a silent logger. Watchers join through in-memory sockets (memory-socket.ts).
+ */
+import * as Y from 'yjs';
+import { Connection } from '../../server/rooms/connection';
+import { Keyframes } from '../../server/rooms/keyframes';
+import { Room } from '../../server/rooms/room';
+import { inThreadShadows } from '../../server/rooms/shadow-host';
+import { validateUpdate } from '../../server/rooms/update-validator';
+import { MemorySocket } from './memory-socket';
+import { memoryStorage } from './memory-storage';
+
+export const silentLogger = { info() {}, warn() {} };
+
+export function testRoom(options: { events?: string[]; keyframeInterval?: number } = {}) {
+	const storage = memoryStorage(options.events);
+	const keyframes = new Keyframes(inThreadShadows(), storage, options.keyframeInterval ?? 1000, silentLogger);
+	const room = new Room('b', new Y.Doc(), 0, 0, 0, { storage, validator: validateUpdate, logger: silentLogger, keyframes, maxBufferedBytes: 1 << 20 });
+	/** A watcher joins through an in-memory socket. */
+	const join = (actor: string) => {
+		const socket = new MemorySocket();
+		const connection = new Connection(socket, actor);
+		room.join(connection);
+		return { socket, connection };
+	};
+	return { storage, room, join };
+}
