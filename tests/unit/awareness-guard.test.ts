@@ -9,8 +9,9 @@ import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
 import { MAX_AWARENESS_STATE_BYTES, PRESENCE_FIELD, type Presence } from '../../src/lib/protocol/presence';
 import { awarenessStateProblem } from '../../server/rooms/awareness-guard';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate } from '../../server/rooms/awareness-update';
+import { decodeAwarenessUpdate } from '../../server/rooms/awareness-update';
 import * as messages from '../../server/rooms/sync-messages';
+import { awarenessFrame as frame } from '../helpers/awareness-frame';
 import type { MemorySocket } from '../helpers/memory-socket';
 import { testRoom } from '../helpers/test-room';
 
@@ -23,13 +24,6 @@ const presence = (name: string, lat = 49.2): Presence => ({
 	view: { lat: 49.2, lng: 37.3, zoom: 9 }
 });
 const withPresence = (value: unknown) => ({ [PRESENCE_FIELD]: value });
-
-/** An awareness frame as a client sends it: [client id, clock, state] per entry. */
-function frame(...entries: [number, number, unknown][]): Uint8Array {
-	return messages.encodeAwareness(
-		encodeAwarenessUpdate(entries.map(([clientId, clock, state]) => ({ clientId, clock, state, json: JSON.stringify(state), bytes: 0 })))
-	);
-}
 
 const observers: awarenessProtocol.Awareness[] = [];
 afterEach(() => observers.splice(0).forEach((awareness) => awareness.destroy()));
