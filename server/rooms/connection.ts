@@ -3,7 +3,10 @@ import type { Role } from '../../src/lib/protocol/access';
 import type { RoomSocket } from './room-socket';
 
 export class Connection {
-	/** Awareness client ids this connection has announced; removed when it leaves. */
+	/**
+	 * Awareness client ids this connection owns (awareness-guard.ts): no other live connection may
+	 * change them, and their states are removed when it leaves — even after it set them to null.
+	 */
 	readonly awarenessClients = new Set<number>();
 	/**
 	 * Set while this receiver is too far behind to be sent more. Once its buffer drains it gets

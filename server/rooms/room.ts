@@ -12,7 +12,9 @@ import { CLOSE_CODES, CLOSE_REASONS } from '../../src/lib/protocol/close-codes';
 import { changesNothing } from '../auth/read-only';
 import type { Logger } from '../logger';
 import type { BoardStorage, NewLogEntry } from '../storage/storage';
-import { Connection } from './connection';
+import { AwarenessGuard } from './awareness-guard';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness-update';
+import type { Connection } from './connection';
 import { Delivery } from './delivery';
 import { ChangeDrafter } from './drafted-change';
 import type { KeyframeMark, Keyframes } from './keyframes';
@@ -39,6 +41,8 @@ type PendingEntry = NewLogEntry & { connection: Connection | null };
 export class Room {
 	readonly awareness: awarenessProtocol.Awareness;
 	readonly connections = new Set<Connection>();
+	/** Which connection owns which awareness client id, and the shape every state must have. */
+	private readonly awarenessGuard: AwarenessGuard;
 	private readonly delivery: Delivery;
 	private pending: PendingEntry[] = [];
 	private flushScheduled = false;
@@ -63,6 +67,7 @@ export class Room {
 		options.keyframes.open(boardId, [Y.encodeStateAsUpdate(doc)], lastKeyframe);
 		this.awareness = new awarenessProtocol.Awareness(doc);
 		this.awareness.setLocalState(null);
+		this.awarenessGuard = new AwarenessGuard(this.awareness);
 		// A catch-up carries the whole state, so it may only go out while nothing is unlogged.
 		this.delivery = new Delivery(doc, options.maxBufferedBytes, () => {
 			if (this.pending.length === 0 && !this.flushing) this.delivery.catchUp(this.connections);
@@ -83,9 +88,9 @@ export class Room {
 
 	leave(connection: Connection): void {
 		if (!this.connections.delete(connection)) return;
-		if (connection.awarenessClients.size > 0) {
-			awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
-		}
+		const { orphaned, heirs } = this.awarenessGuard.release(connection);
+		if (orphaned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, orphaned, null);
+		for (const { connection: heir, entry } of heirs) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate([entry]), heir);
 		if (this.connections.size === 0) this.options.onEmpty?.(this);
 	}
 
@@ -114,11 +119,7 @@ export class Room {
 				this.applyFrom(connection, message.update);
 				break;
 			case 'awareness':
-				try {
-					awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
-				} catch {
-					this.refuse(connection, CLOSE_CODES.malformed, 'awareness update does not decode');
-				}
+				this.receiveAwareness(connection, message.update);
 				break;
 			case 'query-awareness':
 				connection.send(
@@ -202,6 +203,20 @@ export class Room {
 		}
 	}
 
+	/** Applies what the guard admits of an awareness update (awareness-guard.ts says what and why). */
+	private receiveAwareness(connection: Connection, update: Uint8Array): void {
+		let entries: AwarenessEntry[];
+		try {
+			entries = decodeAwarenessUpdate(update);
+		} catch (error) {
+			this.refuse(connection, CLOSE_CODES.malformed, (error as Error).message);
+			return;
+		}
+		const verdict = this.awarenessGuard.admit(connection, entries);
+		if (!verdict.ok) this.refuse(connection, verdict.code, verdict.reason);
+		else if (verdict.apply.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(verdict.apply), connection);
+	}
+
 	private refuse(connection: Connection, code: number, reason: string): void {
 		this.options.logger.warn(`board ${this.boardId}: closing ${connection.actor ?? 'anonymous'} (${code}): ${reason}`);
 		connection.close(code, closeReason(reason));
@@ -226,14 +241,7 @@ export class Room {
 		}
 	};
 
-	private readonly onAwarenessUpdate = (
-		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-		origin: unknown
-	): void => {
-		if (origin instanceof Connection) {
-			for (const id of [...added, ...updated]) origin.awarenessClients.add(id);
-			for (const id of removed) origin.awarenessClients.delete(id);
-		}
+	private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
 		const changed = [...added, ...updated, ...removed];
 		const message = messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
 		for (const connection of this.connections) connection.send(message);

@@ -10,6 +10,7 @@
 import type { Server } from 'socket.io';
 import type { z } from 'zod';
 import { newId } from '../../src/lib/model/ids';
+import { readRecord } from '../../src/lib/model/records';
 import { parseOrThrow } from '../../src/lib/model/validation-error';
 import {
 	acknowledgeAlertRequest,
@@ -20,6 +21,7 @@ import {
 	pingRequest,
 	raiseAlertRequest,
 	type Alert,
+	type RaiseAlertRequest,
 	type WatcherRef
 } from '../../src/lib/protocol/alerts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/protocol/control-events';
@@ -27,6 +29,7 @@ import { ERROR_CODES } from '../../src/lib/protocol/errors';
 import type { Role } from '../../src/lib/protocol/access';
 import type { BoardAccess } from '../auth/board-access';
 import { TokenBucket } from '../auth/rate-limit';
+import type { BoardDirectory } from '../boards/board-directory';
 import type { Logger } from '../logger';
 import type { AlertStorage } from '../storage/storage';
 import { ControlError, handle, NotFound, type ControlSocket } from './control-handler';
@@ -40,6 +43,8 @@ interface Watch {
 interface ChannelDeps {
 	access: BoardAccess;
 	alerts: AlertStorage;
+	/** Where a linked pin or report is looked up (the live board). */
+	directory: BoardDirectory;
 	logger: Logger;
 	now?: () => number;
 }
@@ -54,7 +59,7 @@ interface RateLimit {
 const rateLimit = (rate: { burst: number; perSecond: number }, what: string): RateLimit => ({ bucket: new TokenBucket(rate.perSecond, rate.burst), what });
 
 export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClientEvents>, deps: ChannelDeps) {
-	const { access, alerts, logger } = deps;
+	const { access, alerts, directory, logger } = deps;
 	const now = deps.now ?? Date.now;
 	/** What each connection watches, with the secret it presented (to re-check on access changes). */
 	const watches = new Map<ControlSocket, Watch & { secret: string | null }>();
@@ -86,6 +91,23 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 			);
 		}
 	});
+
+	/**
+	 * An alert's linked pin and report must be on the board when it is raised: a link that leads
+	 * nowhere would send every recipient looking for nothing. (A pin drawn a moment ago is on the
+	 * board as soon as its update has reached the server; the sender can raise again.)
+	 */
+	async function requireLinks(boardId: string, input: Pick<RaiseAlertRequest, 'place' | 'reportId'>): Promise<void> {
+		const pinId = input.place?.type === 'pin' ? input.place.pinId : undefined;
+		const reportId = input.reportId;
+		if (pinId === undefined && reportId === undefined) return;
+		let missing: NotFound | null = null;
+		await directory.withRoom(boardId, ({ doc }) => {
+			if (pinId !== undefined && !readRecord(doc, 'pins', pinId)) missing = new NotFound(`no pin "${pinId}" on this board`, 'place.pinId');
+			else if (reportId !== undefined && !readRecord(doc, 'reports', reportId)) missing = new NotFound(`no report "${reportId}" on this board`, 'reportId');
+		});
+		if (missing) throw missing;
+	}
 
 	function register(socket: ControlSocket, secret: string | null): void {
 		const limits = {
@@ -136,6 +158,8 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 			'alert:raise',
 			handle(socket, logger, async (request: unknown) => {
 				const { watch, input } = await admit('editor', request, raiseAlertRequest, 'alert', limits.alerts);
+				// After the rate limit: looking a link up may load the board, so probing links costs a token.
+				await requireLinks(watch.boardId, input);
 				const alert: Alert = {
 					id: newId('alert'),
 					boardId: watch.boardId,

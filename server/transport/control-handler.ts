@@ -11,7 +11,15 @@ import type { Logger } from '../logger';
 
 export type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
-export class NotFound extends Error {}
+/** Something the request names is not there; `field` says which part of the request named it. */
+export class NotFound extends Error {
+	constructor(
+		message: string,
+		readonly field = 'id'
+	) {
+		super(message);
+	}
+}
 
 /** A refusal with a named code that is neither access nor validation (rate limited, not joined). */
 export class ControlError extends Error {
@@ -61,7 +69,7 @@ export function handle<T, A extends unknown[]>(
 			(error: Error) => {
 				if (error instanceof ModelValidationError) reply({ ok: false, ...apiError(ERROR_CODES.invalid, error.message, error.field) });
 				else if (error instanceof AccessError || error instanceof ControlError) reply({ ok: false, ...error.body });
-				else if (error instanceof NotFound) reply({ ok: false, ...apiError(ERROR_CODES.notFound, error.message, 'id') });
+				else if (error instanceof NotFound) reply({ ok: false, ...apiError(ERROR_CODES.notFound, error.message, error.field) });
 				else {
 					logger.warn(`control plane: ${error.message}`);
 					reply({ ok: false, ...apiError(ERROR_CODES.internal, 'internal error') });

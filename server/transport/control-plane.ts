@@ -40,7 +40,7 @@ export function createControlPlane(
 	});
 
 	// Watching one board: alerts and pings (board-channel.ts).
-	const channel = createBoardChannel(io, { access, alerts, logger });
+	const channel = createBoardChannel(io, { access, alerts, directory, logger });
 
 	io.on('connection', (socket) => {
 		socket.emit('hello', { protocolVersion: PROTOCOL_VERSION });

@@ -1,7 +1,7 @@
 /**
  * Watching together in Chromium, three browser contexts on one board: the roster, live cursors,
  * following a watcher's view, undo of one's own edits only, sector assignment, the first-visit
- * name prompt and the help panel.
+ * name prompt, the help panel, and two tabs of one browser on the board.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -232,5 +232,28 @@ describe('watching together in three browsers', () => {
 		await expect.poll(() => rosterRow(maya, 'Andriy K').count()).toBe(1);
 		await expect.poll(() => rosterRow(maya, 'Andriy K').locator('.dot').evaluate((dot) => getComputedStyle(dot).backgroundColor)).toBe('rgb(60, 180, 75)');
 		await context.close();
+	});
+
+	it('two tabs of one browser relay each other’s presence to the server, and neither is ever refused for it', async () => {
+		// Same context, so the tabs share a BroadcastChannel: each re-sends the other's awareness
+		// changes over its own socket, and the server must drop those, not close the tab.
+		const second = await olena.context().newPage();
+		await second.goto(`${fixture.server.url}/b/${boardId}`);
+		await second.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
+		await expect.poll(() => rosterRow(maya, 'Olena').count()).toBe(2);
+		for (let step = 0; step < 10; step++) {
+			await olena.mouse.move(300 + step * 20, 300);
+			await second.mouse.move(500, 300 + step * 20);
+		}
+		await expect.poll(() => maya.locator('.sb-cursor[data-watcher="Olena"]').count()).toBe(2);
+		for (const page of [olena, second]) {
+			expect(await page.locator('[data-connection="live"]').count()).toBe(1);
+			expect(await page.getByText('The server refused').count()).toBe(0);
+		}
+		await second.close();
+		await expect.poll(() => rosterRow(maya, 'Olena').count()).toBe(1);
+		await olena.mouse.move(420, 420);
+		await olena.mouse.move(440, 440);
+		expect(await olena.locator('[data-connection="live"]').count()).toBe(1);
 	});
 });

@@ -16,6 +16,8 @@ export interface YjsClient {
 	provider: WebsocketProvider;
 	/** Close codes the server sent, newest last. */
 	closeCodes: number[];
+	/** The reasons that came with them, in the same order. */
+	closeReasons: string[];
 	destroy(): void;
 }
 
@@ -28,13 +30,17 @@ export function connectYjs(wsUrl: string, boardId: string, actor = 'tester', opt
 		params: options.token ? { [ACTOR_PARAM]: actor, [TOKEN_PARAM]: options.token } : { [ACTOR_PARAM]: actor }
 	});
 	const closeCodes: number[] = [];
+	const closeReasons: string[] = [];
 	provider.on('connection-close', (event) => {
-		if (event) closeCodes.push(event.code);
+		if (!event) return;
+		closeCodes.push(event.code);
+		closeReasons.push(event.reason);
 	});
 	return {
 		doc,
 		provider,
 		closeCodes,
+		closeReasons,
 		destroy() {
 			provider.destroy();
 			doc.destroy();

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_API, type CreatedBoard, type CreatedToken } from '../../src/lib/protocol/access';
 import { ALERT_LIMITS, CONTROL_RATES, type Alert, type AlertSeen, type JoinedBoard, type Ping } from '../../src/lib/protocol/alerts';
 import { useControlClients, type ControlClient } from '../helpers/control-client';
-import { createBoard } from '../helpers/http';
+import { RECORDS_API } from '../../src/lib/protocol/endpoints';
+import { createBoard, postJson } from '../helpers/http';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
 
@@ -41,6 +42,12 @@ async function watch(boardId: string, name: string, token?: string, url = server
 	return { ...watcher, joined: reply.value };
 }
 
+/** Puts a pin or report on a board through the records API, so an alert can link it. */
+async function putOnBoard(url: string, boardId: string, collection: 'pins' | 'reports', record: object): Promise<void> {
+	const { status, body } = await postJson(`${url}${RECORDS_API.list(boardId, collection)}`, record);
+	if (status !== 201) throw new Error(`adding to ${collection} failed: ${status} ${JSON.stringify(body)}`);
+}
+
 const raise = (watcher: Watcher, text: string, extra: object = {}) =>
 	watcher.client.emitWithAck('alert:raise', { priority: 'flash', text, ...extra });
 const emitRaw = (client: ControlClient) => client.emitWithAck.bind(client) as (event: string, ...args: unknown[]) => Promise<any>;
@@ -53,6 +60,7 @@ describe('flash alerts', () => {
 		const taras = await watch(board.id, 'Taras');
 		const mykola = await watch(board.id, 'Mykola');
 		const elsewhere = await watch(other.id, 'Elsewhere');
+		await putOnBoard(server.url, board.id, 'reports', { id: 'report-7', text: 'Bridge at Kupiansk blown' });
 
 		const reply = await raise(olena, 'Bridge at Kupiansk down', { place: { type: 'point', lat: 49.71, lng: 37.61 }, reportId: 'report-7' });
 		expect(reply.ok).toBe(true);
@@ -181,6 +189,36 @@ describe('flash alerts', () => {
 		expect(receiver.alerts.map((alert) => alert.text)).toEqual(['a good one']);
 	});
 
+	it('an alert linking a pin or report the board does not have is refused naming the link; one it has goes out', async () => {
+		const board = await createBoard(server.url, 'Links');
+		const other = await createBoard(server.url, 'Other links');
+		await putOnBoard(server.url, board.id, 'pins', { id: 'pin-kupiansk', name: 'Kupiansk', lat: 49.71, lng: 37.61 });
+		await putOnBoard(server.url, board.id, 'reports', { id: 'report-bridge', text: 'Bridge down' });
+		await putOnBoard(server.url, other.id, 'reports', { id: 'report-elsewhere', text: 'On another board' });
+		const sender = await watch(board.id, 'Sender');
+		const receiver = await watch(board.id, 'Receiver');
+
+		const onPin = (pinId: string) => ({ type: 'pin', pinId, lat: 49.71, lng: 37.61 });
+		expect(await raise(sender, 'x', { place: onPin('pin-nowhere') })).toEqual({
+			ok: false,
+			error: { code: 'not_found', message: 'no pin "pin-nowhere" on this board', field: 'place.pinId' }
+		});
+		expect(await raise(sender, 'x', { reportId: 'report-elsewhere' })).toEqual({
+			ok: false,
+			error: { code: 'not_found', message: 'no report "report-elsewhere" on this board', field: 'reportId' }
+		});
+		expect(await raise(sender, 'x', { place: onPin('pin-kupiansk'), reportId: 'report-nowhere' })).toMatchObject({
+			ok: false,
+			error: { code: 'not_found', field: 'reportId' }
+		});
+		expect(await sender.client.emitWithAck('alerts:list', {})).toEqual({ ok: true, value: [] });
+
+		const linked = await raise(sender, 'Kupiansk bridge', { place: onPin('pin-kupiansk'), reportId: 'report-bridge' });
+		expect(linked).toMatchObject({ ok: true, value: { place: { pinId: 'pin-kupiansk' }, reportId: 'report-bridge' } });
+		await waitFor(() => receiver.alerts.length === 1, { what: 'the linked alert' });
+		expect(receiver.alerts.map((alert) => alert.text)).toEqual(['Kupiansk bridge']);
+	});
+
 	it('an alert payload that is not an object closes only that connection with a malformed notice', async () => {
 		const board = await createBoard(server.url, 'Malformed');
 		const sender = await watch(board.id, 'Sender');
@@ -210,6 +248,7 @@ describe('flash alerts', () => {
 			const board = await createBoard(dataServer.url, 'Kept');
 			const sender = await watch(board.id, 'Sender', undefined, dataServer.url);
 			const seer = await watch(board.id, 'Seer', undefined, dataServer.url);
+			await putOnBoard(dataServer.url, board.id, 'pins', { id: 'pin-x', name: 'Kupiansk', lat: 49, lng: 37 });
 			const first = ((await raise(sender, 'first', { priority: 'routine' })) as { value: Alert }).value;
 			const second = ((await raise(sender, 'second', { place: { type: 'pin', pinId: 'pin-x', lat: 49, lng: 37 } })) as { value: Alert }).value;
 			await seer.client.emitWithAck('alert:ack', { alertId: first.id });

@@ -9,7 +9,7 @@ import { throttleLatest } from '../../src/lib/presence/throttle';
 import { PRESENCE_FIELD, readPresence, type Presence } from '../../src/lib/protocol/presence';
 import { ownEditsUndoManager, UNDO_CAPTURE_MS } from '../../src/lib/sync/undo-scope';
 import { defaultColourFor, textColourOn, WATCHER_COLOURS } from '../../src/lib/sync/watcher-colour';
-import { checkWatcherName } from '../../src/lib/sync/watcher-name';
+import { checkWatcherName, hasChosenName, setWatcherName, watcherName } from '../../src/lib/sync/watcher-name';
 
 const valid: Presence = {
 	name: 'Olena',
@@ -80,6 +80,23 @@ describe('watcher colours and names', () => {
 		expect(checkWatcherName('  Olena ')).toEqual({ ok: true, name: 'Olena' });
 		expect(checkWatcherName('   ')).toEqual({ ok: false, error: 'Please enter a name.' });
 		expect(checkWatcherName('x'.repeat(65))).toEqual({ ok: false, error: 'A name is at most 64 characters.' });
+	});
+	it('replaces a stored name that is not a valid one (it would ride in presence, which the server refuses)', () => {
+		const stored = new Map<string, string>();
+		vi.stubGlobal('localStorage', {
+			getItem: (key: string) => stored.get(key) ?? null,
+			setItem: (key: string, value: string) => void stored.set(key, value),
+			removeItem: (key: string) => void stored.delete(key)
+		});
+		try {
+			setWatcherName('  Olena ');
+			expect(watcherName()).toBe('Olena');
+			setWatcherName('x'.repeat(65));
+			expect(watcherName()).toMatch(/^Watcher \d{4}$/);
+			expect(hasChosenName()).toBe(false);
+		} finally {
+			vi.unstubAllGlobals();
+		}
 	});
 });
 

@@ -3,35 +3,25 @@ import * as Y from 'yjs';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { readAll } from '../../src/lib/model/records';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
-import { Connection } from '../../server/rooms/connection';
-import { keyframeEvery } from '../../server/rooms/keyframe-policy';
-import { Keyframes, NO_KEYFRAME } from '../../server/rooms/keyframes';
-import { closeReason, Room } from '../../server/rooms/room';
+import { closeReason } from '../../server/rooms/room';
 import { inThreadShadows, type ShadowHost } from '../../server/rooms/shadow-host';
 import * as messages from '../../server/rooms/sync-messages';
-import { validateUpdate } from '../../server/rooms/update-validator';
-import { MemorySocket } from '../helpers/memory-socket';
-import { memoryStorage } from '../helpers/memory-storage';
+import { testRoom } from '../helpers/test-room';
 import { waitFor } from '../helpers/wait-for';
 
-const silent = { info() {}, warn() {} };
-
-function setup(events: string[] = [], keyframeInterval = 1000, host: ShadowHost = inThreadShadows()) {
-	const storage = memoryStorage(events);
-	const keyframes = new Keyframes(host, storage, keyframeEvery(keyframeInterval), silent);
-	const room = new Room('b', new Y.Doc(), 0, NO_KEYFRAME, 0, { storage, validator: validateUpdate, logger: silent, keyframes, maxBufferedBytes: 1 << 20 });
-	const join = (actor: string) => {
-		const socket = new MemorySocket();
-		const originalSend = socket.send.bind(socket);
-		socket.send = (message) => {
+function setup(events: string[] = [], keyframeInterval = 1000, host?: ShadowHost) {
+	const { storage, room, join } = testRoom({ events, keyframeInterval, host });
+	// Every send is an event, so a test can tell whether the log was written before a watcher heard.
+	const joinLogged = (actor: string) => {
+		const watcher = join(actor);
+		const originalSend = watcher.socket.send.bind(watcher.socket);
+		watcher.socket.send = (message) => {
 			events.push(`send to ${actor}`);
 			originalSend(message);
 		};
-		const connection = new Connection(socket, actor);
-		room.join(connection);
-		return { socket, connection };
+		return watcher;
 	};
-	return { storage, room, join };
+	return { storage, room, join: joinLogged };
 }
 
 /** An update as a client would send it: a pin added on the client's own replica. */

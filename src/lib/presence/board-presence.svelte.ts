@@ -67,11 +67,16 @@ export class BoardPresence {
 		this.detachMap?.();
 		const cursors = new CursorLayer().mount(map);
 		const follow = new FollowController(map);
+		// Leaflet gives longitudes beyond ±180° on a world copy (a zoomed-out map is wider than the
+		// world); presence carries them wrapped, as presenceSchema (and so the server) requires.
 		const publishView = () => {
-			const { lat, lng } = map.getCenter();
+			const { lat, lng } = map.wrapLatLng(map.getCenter());
 			this.channel.setView({ lat, lng, zoom: map.getZoom() });
 		};
-		const onPointer = (event: L.LeafletMouseEvent) => this.channel.setCursor({ lat: event.latlng.lat, lng: event.latlng.lng });
+		const onPointer = (event: L.LeafletMouseEvent) => {
+			const { lat, lng } = map.wrapLatLng(event.latlng);
+			this.channel.setCursor({ lat, lng });
+		};
 		const offMap = () => this.channel.setCursor(null);
 		map.on('move zoomend', publishView);
 		map.on('mousemove', onPointer);

@@ -6,7 +6,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type { LatLng } from '$lib/model/common';
 import type { MapView } from '$lib/model/meta';
-import { CURSOR_SEND_INTERVAL_MS, PRESENCE_FIELD, readPresence, type Activity, type Presence } from '$lib/protocol/presence';
+import { CURSOR_SEND_INTERVAL_MS, PRESENCE_FIELD, presenceSchema, readPresence, type Activity, type Presence } from '$lib/protocol/presence';
 import { throttleLatest } from './throttle';
 
 /** Another watcher on the board: their presence and their awareness client id. */
@@ -29,7 +29,7 @@ export class PresenceChannel {
 		activity: Activity
 	) {
 		this.self = { ...identity, activity, sector: null, cursor: null, view: null };
-		awareness.setLocalStateField(PRESENCE_FIELD, this.self);
+		this.announce();
 		awareness.on('change', this.refreshPeers);
 		this.refreshPeers();
 		// Leave the roster at once when the tab goes, not when the socket times out.
@@ -72,7 +72,17 @@ export class PresenceChannel {
 
 	private publish(change: Partial<Presence>): void {
 		this.self = { ...this.self, ...change };
-		if (this.awareness.getLocalState() !== null) this.awareness.setLocalStateField(PRESENCE_FIELD, this.self);
+		if (this.awareness.getLocalState() !== null) this.announce();
+	}
+
+	/**
+	 * Puts our presence in the awareness state, but only if it fits presenceSchema: the server
+	 * closes a connection that announces one that does not (4422), so a value that slipped out of
+	 * range must cost this watcher one presence update, not the board.
+	 */
+	private announce(): void {
+		if (!presenceSchema.safeParse(this.self).success) return;
+		this.awareness.setLocalState({ ...this.awareness.getLocalState(), [PRESENCE_FIELD]: this.self });
 	}
 
 	private readonly leave = () => {
@@ -81,7 +91,7 @@ export class PresenceChannel {
 
 	/** Back from the back/forward cache: announce ourselves again. */
 	private readonly rejoin = () => {
-		if (this.awareness.getLocalState() === null) this.awareness.setLocalStateField(PRESENCE_FIELD, this.self);
+		if (this.awareness.getLocalState() === null) this.announce();
 	};
 
 	private readonly refreshPeers = () => {

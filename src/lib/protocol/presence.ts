@@ -34,5 +34,14 @@ export function readPresence(state: unknown): Presence | null {
 	return parsed.success ? parsed.data : null;
 }
 
+/**
+ * The most an awareness state may weigh, in bytes of JSON; a heavier one is refused (4422). The
+ * server relays every change of a state to every watcher of the board, so its size is multiplied by
+ * the watchers and by the pointer rate. A typical presence is ~220 bytes and the largest our schema
+ * allows ~670 (a 64-character name of escaped control characters, long ids and coordinates); 2 KiB
+ * leaves room for another Yjs tool's small fields (a stock editor's user name and cursor) beside it.
+ */
+export const MAX_AWARENESS_STATE_BYTES = 2048;
+
 /** How often a moving pointer is announced at most: smooth enough to follow, light on the wire. */
 export const CURSOR_SEND_INTERVAL_MS = 80;

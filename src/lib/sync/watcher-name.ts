@@ -11,8 +11,10 @@ const GENERATED_KEY = 'situation-board:watcher-name-generated';
 
 export function watcherName(): string {
 	try {
-		const stored = localStorage.getItem(STORAGE_KEY);
-		if (stored) return stored;
+		// A stored name that is no longer a valid one (edited by hand, an older version) is replaced:
+		// it rides on every change and in presence, where the server refuses what does not fit.
+		const stored = actorName.safeParse(localStorage.getItem(STORAGE_KEY));
+		if (stored.success) return stored.data;
 		const name = `Watcher ${Math.floor(1000 + Math.random() * 9000)}`;
 		localStorage.setItem(STORAGE_KEY, name);
 		localStorage.setItem(GENERATED_KEY, '1');
