@@ -5,13 +5,12 @@
  */
 import type { AttentionTracker } from '$lib/attention/attention-tracker.svelte';
 import type { Selection } from '$lib/map/board-layers';
+import { COLLECTION_OF } from '$lib/model/geojson';
 import type { BoardSession } from '$lib/sync/board-session.svelte';
 import type { ChangeCollection } from '$lib/protocol/history';
 import { flyToItem, sectorBounds } from './board-view';
 import type { BoardMapHandle } from './board-map-handle.svelte';
 import type { LiveOrReplay } from './live-or-replay.svelte';
-
-const COLLECTION_OF = { pin: 'pins', front: 'fronts', report: 'reports' } as const;
 
 export class BoardSelection {
 	current = $state<Selection>(null);
