@@ -9,6 +9,7 @@ import { applyImport } from '../../src/lib/interchange/apply-import';
 import { ImportError } from '../../src/lib/interchange/import-error';
 import { MAX_IMPORT_BYTES, readImportFile } from '../../src/lib/interchange/import-file';
 import { planImport, type ImportPlan } from '../../src/lib/interchange/import-plan';
+import { importedPoints } from '../../src/lib/interchange/imported-points';
 import { recordsToKml } from '../../src/lib/interchange/kml-export';
 import { BOARD_LIMITS } from '../../src/lib/model/board-limits';
 import { boardToGeoJSON, type BoardRecords } from '../../src/lib/model/geojson';
@@ -122,6 +123,16 @@ describe('[I2] a foreign file maps onto the board', () => {
 		expect(pins.find((pin) => pin.name === 'B')?.id).toBe('free');
 		expect(pins.find((pin) => pin.name === 'A')?.id).not.toBe('taken');
 		expect(pins.filter((pin) => pin.name !== 'Existing').every((pin) => pin.createdBy === 'Importer')).toBe(true);
+	});
+
+	it('says where the import landed: every vertex it adds, as [lat, lng]', () => {
+		const result = plan(
+			collection(
+				point(36.23, 49.99, { name: 'Kharkiv' }),
+				{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[36, 49], [37, 50]] } }
+			)
+		);
+		expect(importedPoints(result)).toEqual([[49, 36], [50, 37], [49.99, 36.23]]);
 	});
 });
 

@@ -10,7 +10,7 @@ import { sectorAt, sectorOfShape } from '../geo/sector-at';
 import { BOARD_LIMITS } from '../model/board-limits';
 import { itemId, type LatLngPair } from '../model/common';
 import { frontSchema, type Front } from '../model/front';
-import type { BoardLayer, BoardRecords } from '../model/geojson';
+import { COLLECTION_OF, type BoardLayer, type BoardRecords } from '../model/geojson';
 import { newId } from '../model/ids';
 import type { CollectionName } from '../model/layout';
 import { newPinSchema, type Pin } from '../model/pin';
@@ -35,8 +35,6 @@ export interface ImportPlan {
 	mapping: { property: string; target: string; features: number }[];
 	warnings: string[];
 }
-
-export const COLLECTION_OF: Record<BoardLayer, CollectionName> = { pin: 'pins', front: 'fronts', report: 'reports', sector: 'sectors' };
 
 interface Located {
 	candidate: Candidate;

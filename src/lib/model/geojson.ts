@@ -12,6 +12,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import * as Y from 'yjs';
 import type { LatLngPair } from './common';
 import type { Front } from './front';
+import type { CollectionName } from './layout';
 import type { Pin } from './pin';
 import { readAll } from './records';
 import type { Report } from './report';
@@ -19,6 +20,8 @@ import type { Sector } from './sector';
 
 export const BOARD_LAYERS = ['sector', 'front', 'pin', 'report'] as const;
 export type BoardLayer = (typeof BOARD_LAYERS)[number];
+/** The document collection each layer's records live in. */
+export const COLLECTION_OF = { pin: 'pins', front: 'fronts', report: 'reports', sector: 'sectors' } as const satisfies Record<BoardLayer, CollectionName>;
 
 /** The property naming a feature's layer. */
 export const LAYER_PROPERTY = 'layer';
