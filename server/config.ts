@@ -47,6 +47,11 @@ export interface ServerConfig {
 	apiRateLimitPerSecond: number;
 	/** Records API requests one caller may make at once before the sustained rate applies. */
 	apiRateLimitBurst: number;
+	/**
+	 * Addresses of reverse proxies whose `X-Forwarded-For` is believed (comma-separated). Per-address
+	 * limits count the forwarded client behind them; anyone else's header is ignored.
+	 */
+	trustedProxies: string[];
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -75,7 +80,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	// A wire bot posts a few reports a minute; a sync script reads a board's four lists and writes a
 	// batch of moves. 5/s with a burst of 60 serves both and stops a runaway loop within a second.
 	apiRateLimitPerSecond: 5,
-	apiRateLimitBurst: 60
+	apiRateLimitBurst: 60,
+	trustedProxies: []
 };
 
 type Env = Record<string, string | undefined>;
@@ -134,6 +140,10 @@ export function readConfig(env: Env = process.env): ServerConfig {
 		rateLimitBurst: integer(env, 'RATE_LIMIT_BURST', DEFAULT_CONFIG.rateLimitBurst, 1),
 		maxConnectionsPerBoard: integer(env, 'MAX_CONNECTIONS_PER_BOARD', DEFAULT_CONFIG.maxConnectionsPerBoard, 1),
 		apiRateLimitPerSecond: integer(env, 'API_RATE_LIMIT_PER_SECOND', DEFAULT_CONFIG.apiRateLimitPerSecond, 1),
-		apiRateLimitBurst: integer(env, 'API_RATE_LIMIT_BURST', DEFAULT_CONFIG.apiRateLimitBurst, 1)
+		apiRateLimitBurst: integer(env, 'API_RATE_LIMIT_BURST', DEFAULT_CONFIG.apiRateLimitBurst, 1),
+		trustedProxies: (env.TRUSTED_PROXIES ?? '')
+			.split(',')
+			.map((address) => address.trim())
+			.filter((address) => address !== '')
 	};
 }
