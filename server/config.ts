@@ -52,6 +52,14 @@ export interface ServerConfig {
 	 * limits count the forwarded client behind them; anyone else's header is ignored.
 	 */
 	trustedProxies: string[];
+	/** Boards one address may create per hour (HTTP and socket.io together, forks included); beyond: 429. */
+	boardsPerHour: number;
+	/** Boards one address may create at once before the hourly rate applies. */
+	boardsBurst: number;
+	/** Sustained history and export queries per second per caller (token, or address without one); beyond: 429. */
+	historyPerSecond: number;
+	/** History and export queries one caller may make at once. */
+	historyBurst: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -81,7 +89,15 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	// batch of moves. 5/s with a burst of 60 serves both and stops a runaway loop within a second.
 	apiRateLimitPerSecond: 5,
 	apiRateLimitBurst: 60,
-	trustedProxies: []
+	trustedProxies: [],
+	// A newsroom sets up a few boards for a story; 300 boards in a second were a listing spam.
+	boardsPerHour: 30,
+	boardsBurst: 10,
+	// Opening a replay asks for a state, a change page, the summary and latest (4–6 calls), and a
+	// scrub asks once per frame; 10/s with a burst of 40 serves both and stops a loop that forces
+	// rebuilds of a long board's index.
+	historyPerSecond: 10,
+	historyBurst: 40
 };
 
 type Env = Record<string, string | undefined>;
@@ -144,6 +160,10 @@ export function readConfig(env: Env = process.env): ServerConfig {
 		trustedProxies: (env.TRUSTED_PROXIES ?? '')
 			.split(',')
 			.map((address) => address.trim())
-			.filter((address) => address !== '')
+			.filter((address) => address !== ''),
+		boardsPerHour: integer(env, 'BOARDS_PER_HOUR', DEFAULT_CONFIG.boardsPerHour, 1),
+		boardsBurst: integer(env, 'BOARDS_BURST', DEFAULT_CONFIG.boardsBurst, 1),
+		historyPerSecond: integer(env, 'HISTORY_PER_SECOND', DEFAULT_CONFIG.historyPerSecond, 1),
+		historyBurst: integer(env, 'HISTORY_BURST', DEFAULT_CONFIG.historyBurst, 1)
 	};
 }
