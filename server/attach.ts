@@ -2,17 +2,24 @@
  * Wires the board server onto an http.Server: storage, rooms, the Yjs endpoint, socket.io and
  * the HTTP API. The production entry (index.ts) and the Vite dev plugin both call this, so
  * `npm run dev` serves exactly what `npm start` does. Returns the API middleware for the host
- * to mount in front of the app, and a close that flushes everything.
+ * to mount in front of the app (server/http/request-listener.ts), and a close that flushes
+ * everything.
  */
 import type { Server as HttpServer } from 'node:http';
-import { createOpenApiRoute } from './api/openapi-route';
-import { createRecordsApi } from './api/records-api';
-import { createAccessApi } from './auth/access-api';
+import { boardsApi } from './api/boards-api';
+import { buildOpenApiDocument } from './api/openapi';
+import { apiOperations } from './api/openapi-operations';
+import { recordsApi } from './api/records-api';
+import { accessApi } from './auth/access-api';
 import { BoardAccess } from './auth/board-access';
 import { BoardDirectory } from './boards/board-directory';
 import type { ServerConfig } from './config';
 import { seedDemoBoard } from './demo/seed-demo';
 import { BoardHistory } from './history/board-history';
+import { createApiRouter } from './http/api-router';
+import { apiMiddleware } from './http/request-listener';
+import { upgradeRouter } from './http/upgrade-router';
+import { createCallerLimits } from './limits/caller-limits';
 import { createLogger } from './logger';
 import { Keyframes } from './rooms/keyframes';
 import { RoomRegistry } from './rooms/room-registry';
@@ -22,12 +29,22 @@ import { workerShadows } from './rooms/worker-shadows';
 import { openSqliteStorage } from './storage/sqlite-storage';
 import type { ServerStorage } from './storage/storage';
 import { createControlPlane } from './transport/control-plane';
-import { createExportApi } from './transport/export-api';
-import { createHistoryApi } from './transport/history-api';
-import { createHttpApi } from './transport/http-api';
+import { exportApi } from './transport/export-api';
+import { historyApi } from './transport/history-api';
 import { createYjsEndpoint } from './transport/yjs-websocket';
 
-export async function attachSituationBoard(httpServer: HttpServer, config: ServerConfig, storage?: ServerStorage) {
+export interface AttachOptions {
+	/** A store other than the SQLite file in DATA_DIR (tests). */
+	storage?: ServerStorage;
+	/**
+	 * Answer upgrades to paths that are neither Yjs nor socket.io with 404. The production server
+	 * owns every path; Vite's dev server shares the upgrade listeners with its hot reload.
+	 */
+	refuseOtherUpgrades?: boolean;
+}
+
+export async function attachSituationBoard(httpServer: HttpServer, config: ServerConfig, options: AttachOptions = {}) {
+	const { storage, refuseOtherUpgrades = false } = options;
 	const logger = createLogger(config.logLevel);
 	const store = storage ?? openSqliteStorage(config.dataDir);
 	let directory: BoardDirectory | undefined;
@@ -52,23 +69,31 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	}
 
 	const yjs = createYjsEndpoint({ rooms, directory, logger, access, limits: config });
-	const onUpgrade = (...args: Parameters<typeof yjs.handleUpgrade>) => void yjs.handleUpgrade(...args);
+	const onUpgrade = upgradeRouter({ yjs: yjs.handleUpgrade, logger, refuseOthers: refuseOtherUpgrades });
 	// First in line: socket.io and Vite's HMR check their own paths and ignore ours.
 	httpServer.prependListener('upgrade', onUpgrade);
+	const limits = createCallerLimits(config);
 	const control = createControlPlane(httpServer, directory, logger, access, store);
 	const history = new BoardHistory(store, directory);
-	const apiMiddleware = createHttpApi(directory, config, logger, access, [
-		// First: the OpenAPI document is the list of routes; anything it does not describe stops here.
-		createOpenApiRoute(),
-		createAccessApi(access),
-		createHistoryApi(directory, history, access),
-		createRecordsApi(directory, access, config),
-		createExportApi(directory, history, access)
-	]);
+	const operations = apiOperations();
+	const routeApi = createApiRouter({
+		operations,
+		handlers: {
+			...boardsApi(directory, access, config, buildOpenApiDocument(operations)),
+			...accessApi(access),
+			...historyApi(history, access),
+			...recordsApi(directory, access),
+			...exportApi(history)
+		},
+		access,
+		limits,
+		trustedProxies: config.trustedProxies
+	});
 
 	let closing: Promise<void> | null = null;
 	return {
-		apiMiddleware,
+		apiMiddleware: apiMiddleware(routeApi, config.tileUrl, logger),
+		limits,
 		directory,
 		access,
 		rooms,

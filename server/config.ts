@@ -93,11 +93,12 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	// A newsroom sets up a few boards for a story; 300 boards in a second were a listing spam.
 	boardsPerHour: 30,
 	boardsBurst: 10,
-	// Opening a replay asks for a state, a change page, the summary and latest (4–6 calls), and a
-	// scrub asks once per frame; 10/s with a burst of 40 serves both and stops a loop that forces
-	// rebuilds of a long board's index.
-	historyPerSecond: 10,
-	historyBurst: 40
+	// Playing a replay asks for the board every 150 ms and a scrub up to every 80 ms (aborted asks
+	// still arrive), opening one asks 4–6 things, and a newsroom's watchers may share one address.
+	// Answers from a built index are cheap (the build itself is bounded by the history cache), so
+	// this only stops a loop: 30/s with a burst of 120.
+	historyPerSecond: 30,
+	historyBurst: 120
 };
 
 type Env = Record<string, string | undefined>;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { attachSituationBoard } from './attach';
 import { readConfig } from './config';
+import { requestListener } from './http/request-listener';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
@@ -24,15 +25,9 @@ async function loadAppHandler(): Promise<NodeHandler> {
 async function main(): Promise<void> {
 	const config = readConfig();
 	const server = http.createServer();
-	const board = await attachSituationBoard(server, config);
+	const board = await attachSituationBoard(server, config, { refuseOtherUpgrades: true });
 	const app = await loadAppHandler();
-	server.on('request', (req, res) =>
-		board.apiMiddleware(req, res, () =>
-			app(req, res, () => {
-				res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-			})
-		)
-	);
+	server.on('request', requestListener(board.apiMiddleware, app, board.logger));
 	await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : config.port;

@@ -67,6 +67,19 @@ export const REQUEST_SCHEMAS = {
 
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;
 export type RequestName = keyof typeof REQUEST_SCHEMAS;
+export type RequestBody<N extends RequestName> = z.infer<(typeof REQUEST_SCHEMAS)[N]>;
+
+/** What each body is, for refusals: "pin: lat must be …". */
+export const REQUEST_NOUNS: Record<RequestName, string> = {
+	CreateBoardRequest: 'board',
+	SetAccessRequest: 'access',
+	CreateTokenRequest: 'token',
+	ForkRequest: 'fork',
+	CreatePinRequest: 'pin',
+	UpdatePinRequest: 'pin',
+	CreateReportRequest: 'report',
+	UpdateReportRequest: 'report'
+};
 export type JsonSchema = Record<string, unknown>;
 
 export const componentRef = (name: ResponseName | RequestName) => ({ $ref: `#/components/schemas/${name}` });

@@ -26,7 +26,7 @@ const ERROR_RESPONSES: Record<number, [name: string, description: string]> = {
 	413: ['PayloadTooLarge', `\`${ERROR_CODES.tooLarge}\`: the body is over 64 KiB.`],
 	415: ['UnsupportedMediaType', `\`${ERROR_CODES.unsupportedMedia}\`: send the body as application/json.`],
 	422: ['UnprocessableContent', `\`${ERROR_CODES.invalid}\`: the JSON does not fit the schema; \`field\` names the first offending field (dotted path).`],
-	429: ['RateLimited', `\`${ERROR_CODES.rateLimited}\`: over the token’s rate limit; retry after \`Retry-After\` seconds.`]
+	429: ['RateLimited', `\`${ERROR_CODES.rateLimited}\`: over the caller’s allowance (per token, or per address without one; docs/security.md); retry after \`Retry-After\` seconds.`]
 };
 
 function errorStatuses(operation: Operation): number[] {
@@ -35,6 +35,7 @@ function errorStatuses(operation: Operation): number[] {
 	if (operation.access === 'viewer' || operation.access === 'editor' || operation.access === 'owner') [401, 404].forEach((status) => statuses.add(status));
 	if (operation.access === 'editor' || operation.access === 'owner') statuses.add(403);
 	if (operation.body) [400, 413, 415, 422].forEach((status) => statuses.add(status));
+	if (operation.limit) statuses.add(429);
 	return [...statuses].sort((a, b) => a - b);
 }
 
@@ -93,9 +94,9 @@ function packageVersion(): string {
 	return manifest.version;
 }
 
-export function buildOpenApiDocument(): OpenApiDocument {
+export function buildOpenApiDocument(operations: readonly Operation[] = apiOperations()): OpenApiDocument {
 	const paths: OpenApiDocument['paths'] = {};
-	for (const operation of apiOperations()) {
+	for (const operation of operations) {
 		const item = (paths[operation.path] ??= {});
 		if (item[operation.method]) throw new Error(`${operation.method.toUpperCase()} ${operation.path} is described twice`);
 		item[operation.method] = operationObject(operation);

@@ -20,7 +20,7 @@ import type { Grant } from '../auth/board-access';
 import type { BoardDirectory } from '../boards/board-directory';
 import { DraftRefused } from '../rooms/drafted-change';
 import { apiOrigin } from '../rooms/origins';
-import { HttpError } from '../transport/http-api';
+import { HttpError } from '../http/http-errors';
 
 /** Who a change is logged as: the token's label (an API token's name), else what opened the board. */
 export interface ApiActor {

@@ -1,69 +1,39 @@
 /**
  * The owner API over HTTP (paths: ACCESS_API in src/lib/protocol/access.ts; for people:
- * docs/security.md). The caller's secret is the `Authorization: Bearer …` header. Every route but
- * `access/me` needs the owner role; `access/me` tells any caller who can view what it may do, so a
- * page can hide editing tools from viewers.
+ * docs/security.md). Handlers only: the router has checked the role the operation table asks
+ * (owner for all but `access/me`, which tells any viewer what it may do, so a page can hide
+ * editing tools from viewers).
  */
-import type { IncomingMessage } from 'node:http';
-import { createTokenRequest, setAccessRequest, type BoardAccessInfo, type MyAccess, type RevokedToken } from '../../src/lib/protocol/access';
-import { API } from '../../src/lib/protocol/endpoints';
-import { apiError, ERROR_CODES } from '../../src/lib/protocol/errors';
-import { HttpError, methodNotAllowed, readValidBody, sendJson, type ApiRoute } from '../transport/http-api';
+import type { BoardAccessInfo, MyAccess, RevokedToken } from '../../src/lib/protocol/access';
+import { bodyOf, json, paramOf, type ApiContext, type ApiHandlers } from '../http/api-handler';
+import { notFound } from '../http/http-errors';
 import type { BoardAccess } from './board-access';
-import { bearerToken } from './secrets';
 
-const ROUTE = new RegExp(`^${API.boards}/([^/]+)/(access|access/me|tokens|tokens/([^/]+)|tokens/([^/]+)/rotate)$`);
+const noSuchToken = () => notFound('no live token with this id on this board', 'tokenId');
 
-const notFound = (what: string) => new HttpError(404, apiError(ERROR_CODES.notFound, what));
-
-function decode(segment: string): string {
-	try {
-		return decodeURIComponent(segment);
-	} catch {
-		throw notFound('no such board');
-	}
-}
-
-/** The caller's secret: the bearer header. */
-export const secretOf = (req: IncomingMessage): string | null => bearerToken(req.headers.authorization);
-
-export function createAccessApi(access: BoardAccess): ApiRoute {
-	return async function accessRoute(req, res, url) {
-		const match = ROUTE.exec(url.pathname);
-		if (!match) return false;
-		const boardId = decode(match[1]!);
-		const what = match[2]!;
-		const method = req.method ?? 'GET';
-		const secret = secretOf(req);
-
-		if (what === 'access/me') {
-			if (method !== 'GET') throw methodNotAllowed('GET');
-			const grant = await access.require(boardId, secret, 'viewer');
-			sendJson(res, 200, { role: grant.role, mode: await access.mode(boardId) } satisfies MyAccess);
-			return true;
+export function accessApi(access: BoardAccess): ApiHandlers {
+	const info = async (boardId: string): Promise<BoardAccessInfo> => ({ mode: await access.mode(boardId), tokens: await access.listTokens(boardId) });
+	const board = (context: ApiContext) => paramOf(context, 'boardId');
+	return {
+		getMyAccess: async (context) => json(200, { role: context.grant!.role, mode: await access.mode(board(context)) } satisfies MyAccess),
+		getAccess: async (context) => json(200, await info(board(context))),
+		setAccess: async (context) => {
+			await access.setMode(board(context), bodyOf(context, 'SetAccessRequest').mode);
+			return json(200, await info(board(context)));
+		},
+		createToken: async (context) => {
+			const { role, label } = bodyOf(context, 'CreateTokenRequest');
+			return json(201, await access.createToken(board(context), role, label || null));
+		},
+		revokeToken: async (context) => {
+			const tokenId = paramOf(context, 'tokenId');
+			if (!(await access.revokeToken(board(context), tokenId))) throw noSuchToken();
+			return json(200, { id: tokenId, revoked: true } satisfies RevokedToken);
+		},
+		rotateToken: async (context) => {
+			const rotated = await access.rotateToken(board(context), paramOf(context, 'tokenId'));
+			if (!rotated) throw noSuchToken();
+			return json(201, rotated);
 		}
-		await access.require(boardId, secret, 'owner');
-		if (what === 'access') {
-			if (method === 'POST') {
-				await access.setMode(boardId, (await readValidBody(req, setAccessRequest, 'access')).mode);
-			} else if (method !== 'GET') throw methodNotAllowed('GET or POST');
-			const info: BoardAccessInfo = { mode: await access.mode(boardId), tokens: await access.listTokens(boardId) };
-			sendJson(res, 200, info);
-		} else if (what === 'tokens') {
-			if (method !== 'POST') throw methodNotAllowed('POST');
-			const { role, label } = await readValidBody(req, createTokenRequest, 'token');
-			sendJson(res, 201, await access.createToken(boardId, role, label || null));
-		} else if (match[3] !== undefined) {
-			if (method !== 'DELETE') throw methodNotAllowed('DELETE');
-			const tokenId = decode(match[3]);
-			if (!(await access.revokeToken(boardId, tokenId))) throw notFound('no live token with this id on this board');
-			sendJson(res, 200, { id: tokenId, revoked: true } satisfies RevokedToken);
-		} else {
-			if (method !== 'POST') throw methodNotAllowed('POST');
-			const rotated = await access.rotateToken(boardId, decode(match[4]!));
-			if (!rotated) throw notFound('no live token with this id on this board');
-			sendJson(res, 201, rotated);
-		}
-		return true;
 	};
 }

@@ -4,6 +4,7 @@
  * A plain hash is enough (no salt or slow KDF): the secret has 256 bits of entropy, not a password.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { AccessError } from './access-error';
 
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 
@@ -19,8 +20,14 @@ export function sameSecret(presented: string | null | undefined, expected: strin
 	return timingSafeEqual(createHash('sha256').update(presented).digest(), createHash('sha256').update(expected).digest());
 }
 
-/** The secret from an `Authorization: Bearer …` header, or null. */
+/**
+ * The secret from an `Authorization: Bearer …` header; null when there is no header. A header in
+ * any other form (`Basic …`, `Bearer` with no value) is refused with 401 rather than read as
+ * anonymous: on a public board the caller would silently get less than it asked for.
+ */
 export function bearerToken(header: string | undefined): string | null {
-	const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-	return match ? match[1]! : null;
+	if (header === undefined || header.trim() === '') return null;
+	const match = /^Bearer[ \t]+([^\s]+)[ \t]*$/i.exec(header);
+	if (!match) throw new AccessError(401, 'the Authorization header must be "Bearer <token>"');
+	return match[1]!;
 }

@@ -21,6 +21,15 @@ export interface CallerLimits {
 	readonly history: KeyedRateLimit;
 }
 
+export type CallerLimitName = keyof CallerLimits;
+
+/** What a refusal calls the requests of each allowance: "too many new boards: retry in 60 s". */
+export const CALLER_LIMIT_NOUNS: Record<CallerLimitName, string> = {
+	boardCreation: 'new boards',
+	records: 'records API requests',
+	history: 'history queries'
+};
+
 export function createCallerLimits(config: CallerLimitConfig): CallerLimits {
 	return {
 		boardCreation: new KeyedRateLimit(config.boardsPerHour / 3600, config.boardsBurst),

@@ -1,7 +1,8 @@
 /**
  * The data plane: `ws://host/yjs/<boardId>` speaking the y-websocket protocol. This adapter only
- * does what is about sockets — the upgrade, the board lookup, keep-alive, size limits — and hands
- * frames to the board's Room. Upgrades are answered at once (socket.io would end a silent one).
+ * does what is about sockets — the handshake, the board lookup, keep-alive, size limits — and hands
+ * frames to the board's Room. Upgrades are answered at once (socket.io would end a silent one);
+ * the upgrade router (server/http/upgrade-router.ts) has already read the path safely.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -9,12 +10,13 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { anonymousRole, TOKEN_PARAM } from '../../src/lib/protocol/access';
 import { BOARD_ID_PATTERN } from '../../src/lib/protocol/boards';
 import { CLOSE_CODES, CLOSE_REASONS } from '../../src/lib/protocol/close-codes';
-import { ACTOR_PARAM, YJS_PATH } from '../../src/lib/protocol/endpoints';
+import { ACTOR_PARAM } from '../../src/lib/protocol/endpoints';
 import { LIMITS } from '../../src/lib/model/limits';
 import type { AccessChange, BoardAccess } from '../auth/board-access';
 import { TokenBucket } from '../auth/rate-limit';
 import type { BoardDirectory } from '../boards/board-directory';
 import type { ServerConfig } from '../config';
+import type { YjsTarget } from '../http/upgrade-router';
 import type { Logger } from '../logger';
 import { Connection } from '../rooms/connection';
 import type { RoomRegistry } from '../rooms/room-registry';
@@ -48,13 +50,10 @@ function toBytes(data: RawData): Uint8Array {
 	return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
-/** The board id, actor and token named by an upgrade request, or null if the path is not ours. */
-export function parseYjsUrl(url: string | undefined): { boardId: string; actor: string | null; token: string | null } | null {
-	const parsed = new URL(url ?? '/', 'http://localhost');
-	if (!parsed.pathname.startsWith(`${YJS_PATH}/`)) return null;
-	const boardId = decodeURIComponent(parsed.pathname.slice(YJS_PATH.length + 1));
-	const actor = parsed.searchParams.get(ACTOR_PARAM)?.trim().slice(0, LIMITS.actorNameLength) || null;
-	return { boardId, actor, token: parsed.searchParams.get(TOKEN_PARAM) || null };
+/** The actor and token a Yjs upgrade names in its query. */
+export function yjsParams(query: URLSearchParams): { actor: string | null; token: string | null } {
+	const actor = query.get(ACTOR_PARAM)?.trim().slice(0, LIMITS.actorNameLength) || null;
+	return { actor, token: query.get(TOKEN_PARAM) || null };
 }
 
 export function createYjsEndpoint(options: YjsEndpointOptions) {
@@ -141,17 +140,15 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 	}
 
 	return {
-		/** Takes the upgrade if it is for the Yjs path; returns false to leave it to others. */
-		handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-			const target = parseYjsUrl(request.url);
-			if (!target) return false;
+		/** Takes an upgrade the upgrade router found to be for a board (server/http/upgrade-router.ts). */
+		handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, target: YjsTarget): void {
+			const { actor, token } = yjsParams(target.query);
 			wss.handleUpgrade(request, socket, head, (ws) => {
-				accept(ws, target.boardId, target.actor, target.token).catch((error: Error) => {
+				accept(ws, target.boardId, actor, token).catch((error: Error) => {
 					logger.warn(`yjs connection to ${target.boardId} failed: ${error.message}`);
 					ws.close(CLOSE_CODES.internalError, CLOSE_REASONS[CLOSE_CODES.internalError]);
 				});
 			});
-			return true;
 		},
 		/** Closes every Yjs connection (shutdown). */
 		close(): Promise<void> {

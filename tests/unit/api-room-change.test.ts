@@ -1,13 +1,9 @@
 /**
  * [API] How the records API changes a live room: drafted on a copy, validated like a watcher's
- * update, applied with its actor, logged and broadcast — or refused with nothing applied. And the
- * OpenAPI gate: a path the document leaves out is not served, even if a handler exists for it.
+ * update, applied with its actor, logged and broadcast — or refused with nothing applied.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { buildOpenApiDocument } from '../../server/api/openapi';
-import { createOpenApiRoute } from '../../server/api/openapi-route';
 import { KeyedRateLimit } from '../../server/auth/rate-limit';
 import { Connection } from '../../server/rooms/connection';
 import { ChangeDrafter, DraftRefused, SHADOW_IDLE_MS } from '../../server/rooms/drafted-change';
@@ -17,7 +13,6 @@ import { apiOrigin } from '../../server/rooms/origins';
 import { Room } from '../../server/rooms/room';
 import { inThreadShadows } from '../../server/rooms/shadow-host';
 import { validateUpdate, type UpdateValidator } from '../../server/rooms/update-validator';
-import { HttpError } from '../../server/transport/http-api';
 import { addPin, movePin, removePin, renamePin } from '../../src/lib/model/pin-operations';
 import { readRecord } from '../../src/lib/model/records';
 import { MemorySocket } from '../helpers/memory-socket';
@@ -120,22 +115,6 @@ describe('a change made through the API', () => {
 		} finally {
 			vi.useRealTimers();
 		}
-	});
-});
-
-describe('the OpenAPI document as the route list', () => {
-	const request = (method: string) => ({ method }) as IncomingMessage;
-	const response = () => ({ setHeader() {} }) as unknown as ServerResponse;
-
-	it('refuses a path the document leaves out with 404, before any handler', async () => {
-		const document = buildOpenApiDocument();
-		delete document.paths['/api/boards/{boardId}/reports'];
-		const route = createOpenApiRoute(document);
-		const refused = await route(request('GET'), response(), new URL('http://x/api/boards/b/reports')).catch((error: unknown) => error);
-		expect(refused).toBeInstanceOf(HttpError);
-		expect((refused as HttpError).status).toBe(404);
-		// A described path passes on to its handler.
-		expect(await route(request('GET'), response(), new URL('http://x/api/boards/b/pins'))).toBe(false);
 	});
 });
 
