@@ -16,6 +16,8 @@ export interface ServerProcess {
 	readonly dataDir: string;
 	/** Everything the server printed, for failure messages. */
 	log(): string;
+	/** True while the process has not exited (a hostile test's first question). */
+	running(): boolean;
 	/** SIGTERM and wait for a clean exit (flushes storage). */
 	stop(): Promise<number | null>;
 	/** SIGKILL: the crash case. */
@@ -72,6 +74,7 @@ export async function startServer(
 		port,
 		dataDir,
 		log: () => output,
+		running: () => child.exitCode === null && child.signalCode === null,
 		async stop() {
 			child.kill('SIGTERM');
 			return exited(child);
