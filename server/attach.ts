@@ -59,7 +59,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 		idleMs: config.roomIdleMs,
 		onLoad: (room) => directory?.watchRoom(room)
 	});
-	directory = new BoardDirectory(store, rooms);
+	directory = new BoardDirectory(store, rooms, logger);
 	const access = new BoardAccess(store, config);
 
 	if (config.seedDemo) {

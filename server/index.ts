@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { attachSituationBoard } from './attach';
 import { readConfig } from './config';
+import { describeFailure } from './error-boundary';
 import { requestListener } from './http/request-listener';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
@@ -43,6 +44,10 @@ async function main(): Promise<void> {
 		await board.close();
 		process.exit(0);
 	};
+	// Every entry point has its own boundary (server/error-boundary.ts, server/http/*); a promise
+	// that still rejects unobserved is a bug to fix, logged loudly — not a reason to drop every
+	// watcher on every board, which is what Node's default (exit) would do.
+	process.on('unhandledRejection', (reason) => board.logger.warn(`BUG unhandled rejection: ${describeFailure(reason)}`));
 	process.on('SIGINT', () => void stop('SIGINT'));
 	process.on('SIGTERM', () => void stop('SIGTERM'));
 }

@@ -14,6 +14,8 @@ import { isTransactionOrigin, serverOrigin } from '../rooms/origins';
 import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { BoardStorage } from '../storage/storage';
+import { detached } from '../error-boundary';
+import type { Logger } from '../logger';
 
 /** Lower-case, dash-separated, ASCII; the random suffix keeps two "Kherson" boards apart. */
 export function slugFor(title: string): string {
@@ -32,7 +34,8 @@ export class BoardDirectory {
 
 	constructor(
 		private readonly storage: BoardStorage,
-		private readonly rooms: RoomRegistry
+		private readonly rooms: RoomRegistry,
+		private readonly logger: Logger
 	) {}
 
 	list(): Promise<BoardSummary[]> {
@@ -68,7 +71,7 @@ export class BoardDirectory {
 			const origin = event.transaction.origin;
 			if (isTransactionOrigin(origin) && origin.source === 'storage') return;
 			const parsed = metaFields.title.safeParse(room.doc.getMap('meta').get('title'));
-			if (parsed.success) void this.syncTitle(room.boardId, parsed.data);
+			if (parsed.success) detached(this.logger, `board ${room.boardId}: listing its new title`, this.syncTitle(room.boardId, parsed.data));
 		});
 	}
 

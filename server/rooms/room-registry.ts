@@ -4,6 +4,7 @@
  * watched for a while — after its state is in the log and a fresh keyframe is written.
  */
 import * as Y from 'yjs';
+import { detached } from '../error-boundary';
 import type { Logger } from '../logger';
 import type { BoardStorage } from '../storage/storage';
 import { STORAGE_ORIGIN } from './origins';
@@ -88,7 +89,7 @@ export class RoomRegistry {
 		this.cancelIdle(boardId);
 		const timer = setTimeout(() => {
 			this.idleTimers.delete(boardId);
-			void this.unload(boardId);
+			detached(this.options.logger, `board ${boardId}: unloading`, this.unload(boardId));
 		}, this.options.idleMs);
 		timer.unref?.();
 		this.idleTimers.set(boardId, timer);

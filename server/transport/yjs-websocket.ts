@@ -16,6 +16,7 @@ import type { AccessChange, BoardAccess } from '../auth/board-access';
 import { TokenBucket } from '../auth/rate-limit';
 import type { BoardDirectory } from '../boards/board-directory';
 import type { ServerConfig } from '../config';
+import { guarded } from '../error-boundary';
 import type { YjsTarget } from '../http/upgrade-router';
 import type { Logger } from '../logger';
 import { Connection } from '../rooms/connection';
@@ -76,16 +77,19 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 		}
 	});
 
-	const keepalive = setInterval(() => {
-		for (const ws of wss.clients) {
-			if (!alive.has(ws)) {
-				ws.terminate();
-				continue;
+	const keepalive = setInterval(
+		guarded(logger, 'yjs keep-alive', () => {
+			for (const ws of wss.clients) {
+				if (!alive.has(ws)) {
+					ws.terminate();
+					continue;
+				}
+				alive.delete(ws);
+				ws.ping();
 			}
-			alive.delete(ws);
-			ws.ping();
-		}
-	}, KEEPALIVE_MS);
+		}),
+		KEEPALIVE_MS
+	);
 	keepalive.unref();
 
 	async function accept(ws: WebSocket, boardId: string, actor: string | null, token: string | null): Promise<void> {

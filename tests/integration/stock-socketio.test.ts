@@ -36,11 +36,12 @@ async function connected(options: Parameters<typeof io>[1]): Promise<Socket> {
 }
 
 describe('[E1] stock socket.io clients', () => {
-	for (const [name, options] of [
+	const modes: [string, Parameters<typeof io>[1]][] = [
 		['default options (polling, then upgrade)', {}],
 		['polling only', { transports: ['polling'] }],
 		['WebSocket only', { transports: ['websocket'] }]
-	] as const) {
+	];
+	for (const [name, options] of modes) {
 		it(`${name}: greeted, lists boards, joins one, and the server lives`, async () => {
 			const client = await connected(options);
 			const boards = (await client.timeout(5_000).emitWithAck('boards:list')) as { ok: true; value: BoardSummary[] };
