@@ -48,6 +48,10 @@ export async function startServer(
 			LOG_LEVEL: 'info',
 			ROOM_IDLE_MS: '200',
 			SEED_DEMO: 'false',
+			// A test file makes many boards and history queries from 127.0.0.1 in seconds; the
+			// allowances themselves are tested with their own settings (caller-limits.test.ts).
+			BOARDS_BURST: '100000',
+			HISTORY_BURST: '100000',
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
