@@ -13,6 +13,7 @@ import { BoardDirectory } from './boards/board-directory';
 import type { ServerConfig } from './config';
 import { seedDemoBoard } from './demo/seed-demo';
 import { BoardHistory } from './history/board-history';
+import { createCallerLimits } from './limits/caller-limits';
 import { createLogger } from './logger';
 import { Keyframes } from './rooms/keyframes';
 import { RoomRegistry } from './rooms/room-registry';
@@ -55,7 +56,9 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	const onUpgrade = (...args: Parameters<typeof yjs.handleUpgrade>) => void yjs.handleUpgrade(...args);
 	// First in line: socket.io and Vite's HMR check their own paths and ignore ours.
 	httpServer.prependListener('upgrade', onUpgrade);
-	const control = createControlPlane(httpServer, directory, logger, access, store);
+	// One set of caller limits for both planes: a board made over HTTP and one over socket.io share an allowance.
+	const callerLimits = createCallerLimits(config);
+	const control = createControlPlane(httpServer, directory, logger, access, store, { callerLimits, config });
 	const history = new BoardHistory(store, directory);
 	const apiMiddleware = createHttpApi(directory, config, logger, access, [
 		// First: the OpenAPI document is the list of routes; anything it does not describe stops here.
