@@ -72,8 +72,9 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	const onUpgrade = upgradeRouter({ yjs: yjs.handleUpgrade, logger, refuseOthers: refuseOtherUpgrades });
 	// First in line: socket.io and Vite's HMR check their own paths and ignore ours.
 	httpServer.prependListener('upgrade', onUpgrade);
-	const limits = createCallerLimits(config);
-	const control = createControlPlane(httpServer, directory, logger, access, store);
+	// One set of caller limits for both planes: a board made over HTTP and one over socket.io share an allowance.
+	const callerLimits = createCallerLimits(config);
+	const control = createControlPlane(httpServer, directory, logger, access, store, { callerLimits, config });
 	const history = new BoardHistory(store, directory);
 	const operations = apiOperations();
 	const routeApi = createApiRouter({
@@ -86,14 +87,14 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 			...exportApi(history)
 		},
 		access,
-		limits,
+		limits: callerLimits,
 		trustedProxies: config.trustedProxies
 	});
 
 	let closing: Promise<void> | null = null;
 	return {
 		apiMiddleware: apiMiddleware(routeApi, config.tileUrl, logger),
-		limits,
+		limits: callerLimits,
 		directory,
 		access,
 		rooms,

@@ -60,6 +60,22 @@ export interface ServerConfig {
 	historyPerSecond: number;
 	/** History and export queries one caller may make at once. */
 	historyBurst: number;
+	/** Flash alerts one caller (token, or address without one) may raise per minute over all its connections; beyond: rate_limited. */
+	alertsPerMinute: number;
+	/** Alerts one caller may raise at once before the per-minute rate applies. */
+	alertsBurst: number;
+	/** Flash alerts one board carries per minute, whoever raises them: each sounds a tone on every watcher's map. */
+	boardAlertsPerMinute: number;
+	/** Alerts one board carries at once before its per-minute rate applies. */
+	boardAlertsBurst: number;
+	/** Map pings one caller (token, or address without one) may send per second over all its connections. */
+	pingsPerSecond: number;
+	/** Pings one caller may send at once before the per-second rate applies. */
+	pingsBurst: number;
+	/** Map pings one board carries per second, whoever sends them: each lights up every watcher's map. */
+	boardPingsPerSecond: number;
+	/** Pings one board carries at once before its per-second rate applies. */
+	boardPingsBurst: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -98,7 +114,22 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	// Answers from a built index are cheap (the build itself is bounded by the history cache), so
 	// this only stops a loop: 30/s with a burst of 120.
 	historyPerSecond: 30,
-	historyBurst: 120
+	historyBurst: 120,
+	// One connection may raise 5 alerts at once, then one every 6 s (CONTROL_RATES). A caller gets
+	// the same pace however many sockets it opens — 50 sockets on one token raised 250 alerts in
+	// 5 s — with a burst of 10 for a team sharing one editor link. A board takes twice that from
+	// everyone together: past 20 a minute an alert is noise, not news.
+	alertsPerMinute: 10,
+	alertsBurst: 10,
+	boardAlertsPerMinute: 20,
+	boardAlertsBurst: 20,
+	// A watcher points a few times while talking (one connection: 5 at once, then 1/s). A caller
+	// gets twice one connection's pace (a team on one link, a watcher with two tabs); a board 10/s,
+	// a ring every 100 ms on every map, which is already more than anyone can follow.
+	pingsPerSecond: 2,
+	pingsBurst: 10,
+	boardPingsPerSecond: 10,
+	boardPingsBurst: 30
 };
 
 type Env = Record<string, string | undefined>;
@@ -165,6 +196,14 @@ export function readConfig(env: Env = process.env): ServerConfig {
 		boardsPerHour: integer(env, 'BOARDS_PER_HOUR', DEFAULT_CONFIG.boardsPerHour, 1),
 		boardsBurst: integer(env, 'BOARDS_BURST', DEFAULT_CONFIG.boardsBurst, 1),
 		historyPerSecond: integer(env, 'HISTORY_PER_SECOND', DEFAULT_CONFIG.historyPerSecond, 1),
-		historyBurst: integer(env, 'HISTORY_BURST', DEFAULT_CONFIG.historyBurst, 1)
+		historyBurst: integer(env, 'HISTORY_BURST', DEFAULT_CONFIG.historyBurst, 1),
+		alertsPerMinute: integer(env, 'ALERTS_PER_MINUTE', DEFAULT_CONFIG.alertsPerMinute, 1),
+		alertsBurst: integer(env, 'ALERTS_BURST', DEFAULT_CONFIG.alertsBurst, 1),
+		boardAlertsPerMinute: integer(env, 'BOARD_ALERTS_PER_MINUTE', DEFAULT_CONFIG.boardAlertsPerMinute, 1),
+		boardAlertsBurst: integer(env, 'BOARD_ALERTS_BURST', DEFAULT_CONFIG.boardAlertsBurst, 1),
+		pingsPerSecond: integer(env, 'PINGS_PER_SECOND', DEFAULT_CONFIG.pingsPerSecond, 1),
+		pingsBurst: integer(env, 'PINGS_BURST', DEFAULT_CONFIG.pingsBurst, 1),
+		boardPingsPerSecond: integer(env, 'BOARD_PINGS_PER_SECOND', DEFAULT_CONFIG.boardPingsPerSecond, 1),
+		boardPingsBurst: integer(env, 'BOARD_PINGS_BURST', DEFAULT_CONFIG.boardPingsBurst, 1)
 	};
 }

@@ -64,6 +64,13 @@ export class BoardDirectory {
 		return this.storage.getBoard(id);
 	}
 
+	/** Reads a board's live document (loading it if needed), e.g. to check that an alert's link exists. */
+	async readDoc<T>(id: string, read: (doc: Room['doc']) => T): Promise<T> {
+		let result: { value: T } | undefined;
+		await this.withRoom(id, (room) => (result = { value: read(room.doc) }));
+		return result!.value;
+	}
+
 	/** Keeps the list in step when a watcher renames a board through its document. */
 	watchRoom(room: Room): void {
 		room.doc.getMap('meta').observe((event) => {

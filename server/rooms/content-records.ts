@@ -6,14 +6,15 @@
  *   may not carry keys the schema does not know;
  * - a required field of a surviving record may not be deleted, nor left to a concurrent race
  *   that could delete it; deleting a whole record is fine;
- * - a meta value must parse with its `metaFields` schema;
+ * - a meta value must parse with its `metaFields` schema, and a required meta key (the title, which
+ *   the board list mirrors) may not be deleted, nor left to a race that could delete it;
  * - a collection may not grow past the board's limit (content-board.ts).
  * The model (COLLECTIONS, metaFields, recordFields) is the only source of what is valid.
  */
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import { COLLECTIONS, META, type CollectionName } from '../../src/lib/model/layout';
-import { metaFields } from '../../src/lib/model/meta';
+import { metaFields, REQUIRED_META_KEYS, type MetaKey } from '../../src/lib/model/meta';
 import { recordFields } from '../../src/lib/model/records';
 import { judgeRecordCount } from './content-board';
 import type { ChangeSet, Group } from './content-changes';
@@ -81,9 +82,14 @@ function judgeMeta(group: Group, changes: ChangeSet, doc: Y.Doc, lookup: ItemLoo
 	const meta = rootType(doc, META);
 	const at = (path: readonly PropertyKey[]) => where(META, null, path);
 	for (const [key, change] of group.keys) {
-		const outcome = keyOutcome(change, currentItem(meta, key), (item) => changes.isLive(item), lookup);
+		const current = currentItem(meta, key);
+		const outcome = keyOutcome(change, current, (item) => changes.isLive(item), lookup);
 		if (!Object.hasOwn(metaFields, key)) continue;
-		const schema: z.ZodType = metaFields[key as keyof typeof metaFields];
+		if (REQUIRED_META_KEYS.has(key as MetaKey) && current !== undefined && !current.deleted) {
+			if (outcome.value === ABSENT) throw rejected(`${at([key])}: is required and cannot be removed`);
+			if (outcome.mayBeAbsent) throw rejected(`${at([key])}: is required, and this change could remove it`);
+		}
+		const schema: z.ZodType = metaFields[key as MetaKey];
 		for (const value of outcome.fromUpdate ? [outcome.value, ...outcome.others] : outcome.others) judgeValue(schema, value, at, key);
 	}
 }

@@ -1,39 +1,21 @@
 /**
- * How every control-plane event is handled: malformed traffic (not this protocol) closes the
- * connection with a named notice; a well-formed request that fails gets an error reply naming why.
+ * The error boundary of every control-plane listener. socket.io calls listeners from a
+ * process.nextTick, so a listener that throws — or a promise it leaves rejected — would end the
+ * process; here nothing can. Malformed traffic (not this protocol) closes its own connection with
+ * a named notice; a well-formed request that fails gets an error reply naming why; anything
+ * unexpected answers `internal` and logs one line.
  */
 import type { Socket } from 'socket.io';
 import { ModelValidationError } from '../../src/lib/model/validation-error';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/protocol/control-events';
-import { apiError, ERROR_CODES, type ApiError, type ErrorCode } from '../../src/lib/protocol/errors';
+import { apiError, ERROR_CODES, type ApiError } from '../../src/lib/protocol/errors';
 import { AccessError } from '../auth/access-error';
 import type { Logger } from '../logger';
+import { ControlError, NotFound } from '../control/refusals';
 
 export type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
-/** Something the request names is not there; `field` says which part of the request named it. */
-export class NotFound extends Error {
-	constructor(
-		message: string,
-		readonly field = 'id'
-	) {
-		super(message);
-	}
-}
-
-/** A refusal with a named code that is neither access nor validation (rate limited, not joined). */
-export class ControlError extends Error {
-	constructor(
-		readonly code: ErrorCode,
-		message: string
-	) {
-		super(message);
-	}
-
-	get body(): ApiError {
-		return apiError(this.code, this.message);
-	}
-}
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Malformed traffic — not this protocol at all — ends only this connection, with a named notice
@@ -47,36 +29,50 @@ export function closeMalformed(socket: ControlSocket, logger: Logger, message: s
 
 const isPlainObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Wraps an event handler: malformed traffic closes the socket; a thrown error becomes a clear reply. */
+/** The reply a failed request gets: its named refusal, or `internal` (logged) for anything else. */
+function refusal(error: unknown, socket: ControlSocket, logger: Logger): ApiError {
+	if (error instanceof ModelValidationError) return apiError(ERROR_CODES.invalid, error.message, error.field);
+	if (error instanceof AccessError || error instanceof ControlError) return error.body;
+	if (error instanceof NotFound) return apiError(ERROR_CODES.notFound, error.message, error.field);
+	logger.warn(`control plane: ${socket.id}: ${describe(error)}`);
+	return apiError(ERROR_CODES.internal, 'internal error');
+}
+
+/** Wraps a request handler (payload objects, then an acknowledgement): every outcome becomes one reply. */
 export function handle<T, A extends unknown[]>(
 	socket: ControlSocket,
 	logger: Logger,
 	work: (...args: A) => Promise<T>
 ): (...args: [...A, Ack<T>]) => void {
 	return (...args) => {
-		const ack = args.at(-1);
-		if (typeof ack !== 'function') {
-			closeMalformed(socket, logger, 'this event needs an acknowledgement callback');
-			return;
+		try {
+			const ack = args.at(-1);
+			if (typeof ack !== 'function') return closeMalformed(socket, logger, 'this event needs an acknowledgement callback');
+			if (!args.slice(0, -1).every(isPlainObject)) return closeMalformed(socket, logger, 'the payload must be a JSON object');
+			const reply = ack as Ack<T>;
+			// Called inside a promise, so a handler that throws before its first await is caught too.
+			Promise.resolve()
+				.then(() => work(...(args.slice(0, -1) as A)))
+				.then(
+					(value) => reply({ ok: true, value }),
+					(error: unknown) => reply({ ok: false, ...refusal(error, socket, logger) })
+				)
+				.catch((error: unknown) => logger.warn(`control plane: replying to ${socket.id}: ${describe(error)}`));
+		} catch (error) {
+			logger.warn(`control plane: ${socket.id}: ${describe(error)}`);
 		}
-		if (!args.slice(0, -1).every(isPlainObject)) {
-			closeMalformed(socket, logger, 'the payload must be a JSON object');
-			return;
-		}
-		const reply = ack as Ack<T>;
-		work(...(args.slice(0, -1) as A)).then(
-			(value) => reply({ ok: true, value }),
-			(error: Error) => {
-				if (error instanceof ModelValidationError) reply({ ok: false, ...apiError(ERROR_CODES.invalid, error.message, error.field) });
-				else if (error instanceof AccessError || error instanceof ControlError) reply({ ok: false, ...error.body });
-				else if (error instanceof NotFound) reply({ ok: false, ...apiError(ERROR_CODES.notFound, error.message, error.field) });
-				else {
-					logger.warn(`control plane: ${error.message}`);
-					reply({ ok: false, ...apiError(ERROR_CODES.internal, 'internal error') });
-				}
-			}
-		);
 	};
+}
+
+/** Listens to an event that takes no reply ('disconnect'): a throw is logged, never the process's end. */
+export function onEvent(socket: ControlSocket, logger: Logger, event: 'disconnect', listener: (reason: string) => void): void {
+	socket.on(event, (reason) => {
+		try {
+			listener(reason);
+		} catch (error) {
+			logger.warn(`control plane: ${event} of ${socket.id}: ${describe(error)}`);
+		}
+	});
 }
 
 /** The secret a client gave in `io(url, { auth: { token } })`, if any. */

@@ -77,6 +77,9 @@ const INVALID: [string, (scratch: Y.Doc) => void, string][] = [
 	['a new pin without a name', (d) => d.getMap('pins').set('pin-b', new Y.Map()), 'pins/pin-b.name: is required'],
 	['deleting a required field', (d) => pinMap(d).delete('name'), 'pins/pin-a.name: is required and cannot be removed'],
 	['an unknown meta key', (d) => d.getMap('meta').set('owner', 'me'), 'meta: unknown key "owner"'],
+	// The board list keeps the title the document would lose: the two must not disagree.
+	['deleting the board title', (d) => d.getMap('meta').delete('title'), 'meta.title: is required and cannot be removed'],
+	['a title with a right-to-left override', (d) => d.getMap('meta').set('title', 'Kherson \u202Eexe.'), 'meta.title: must not contain control characters, line breaks or bidirectional overrides (found U+202E)'],
 	['more watchers on a sector than allowed', (d) => sectorMap(d).set('watchers', Array.from({ length: 25 }, (_, i) => `W${i}`)), 'sectors/sector-a.watchers: must have at most 24 items (got 25)'],
 	['a watcher assigned twice to a sector', (d) => sectorMap(d).set('watchers', ['Olena', 'Olena']), 'sectors/sector-a.watchers: a watcher is assigned once'],
 	['a blank watcher name on a sector', (d) => sectorMap(d).set('watchers', ['  ']), 'sectors/sector-a.watchers.0: must not be empty'],

@@ -8,8 +8,11 @@ import { createBoard } from '../helpers/http';
 import { useControlClients, type ControlClient } from '../helpers/control-client';
 
 let server: ServerProcess;
+/** One board for the refused renames below (each new board spends the address's creation allowance). */
+let plain: { id: string; title: string };
 beforeAll(async () => {
 	server = await startServer();
+	plain = await createBoard(server.url, 'Plain title');
 });
 afterAll(async () => {
 	await server?.stop();
@@ -58,6 +61,33 @@ describe('control plane (socket.io)', () => {
 		expect(await emit('boards:rename', { id: 42 })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'id' } });
 		expect(await emit('boards:rename', { id: 'missing', title: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 		expect((await client.emitWithAck('boards:list')).ok).toBe(true);
+	});
+
+	it('a rename with a title that is not a string is invalid naming the title (it answered internal)', async () => {
+		const { client } = await connect();
+		const board = plain;
+		const emit = client.emitWithAck.bind(client) as (event: string, ...args: unknown[]) => Promise<unknown>;
+		for (const title of [{ text: 'x' }, { toString: 'x' }, 42, null, ['a']]) {
+			expect(await emit('boards:rename', { id: board.id, title })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'title' } });
+		}
+		expect(await emit('boards:rename', { id: board.id })).toMatchObject({ ok: false, error: { code: 'invalid', field: 'title' } });
+	});
+
+	it.each([
+		['a line feed', 'Kherson\nFAKE: board deleted', 'U+000A'],
+		['a carriage return', 'Kherson\r', 'U+000D'],
+		['a NUL', 'Kherson\u0000', 'U+0000'],
+		['a C1 control', 'Kherson\u0085', 'U+0085'],
+		['a right-to-left override', 'Kherson \u202Efdp.exe', 'U+202E'],
+		['a bidi isolate', '\u2066Kherson', 'U+2066']
+	])('a title with %s is refused on create and rename, naming the character', async (_what, title, codePoint) => {
+		const { client } = await connect();
+		const board = plain;
+		const refusal = { ok: false, error: { code: 'invalid', field: 'title', message: expect.stringContaining(`found ${codePoint}`) } };
+		expect(await client.emitWithAck('boards:create', { title })).toMatchObject(refusal);
+		expect(await client.emitWithAck('boards:rename', { id: board.id, title })).toMatchObject(refusal);
+		const list = await client.emitWithAck('boards:list');
+		expect(list.ok && list.value.find((entry) => entry.id === board.id)?.title).toBe('Plain title');
 	});
 
 	it.each([

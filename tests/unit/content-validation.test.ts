@@ -113,11 +113,29 @@ describe('content validation', () => {
 		for (const write of [
 			(d: Y.Doc) => record(d, 'pins', 'pin-a').delete('createdAt'),
 			(d: Y.Doc) => d.getMap('pins').delete('pin-a'),
-			(d: Y.Doc) => d.getMap('meta').delete('title'),
 			(d: Y.Doc) => d.transact(() => ['pins', 'fronts', 'reports'].forEach((name) => d.getMap(name).clear()))
 		]) {
 			expect(validateUpdate(live, raw(live, write))).toEqual({ ok: true });
 		}
+	});
+
+	it('[C11b] refuses deleting meta.title, which the board list mirrors; replacing it is fine', () => {
+		expect(refused((d) => d.getMap('meta').delete('title')).reason).toBe('meta.title: is required and cannot be removed');
+		expect(refused((d) => d.getMap('meta').clear()).reason).toBe('meta.title: is required and cannot be removed');
+		const live = board();
+		expect(validateUpdate(live, raw(live, (d) => d.transact(() => {
+			d.getMap('meta').delete('title');
+			d.getMap('meta').set('title', 'Kharkiv axis');
+		})))).toEqual({ ok: true });
+		// A board whose document never had a title (created by a bare Yjs client) may still be given one.
+		const untitled = new Y.Doc();
+		expect(validateUpdate(untitled, raw(untitled, (d) => d.getMap('meta').set('title', 'Named at last')))).toEqual({ ok: true });
+	});
+
+	it('[C13b] refuses a title with a line break, a NUL or a bidi override', () => {
+		expect(refused((d) => d.getMap('meta').set('title', 'Kharkiv\nFAKE ROW')).reason).toMatch(/^meta\.title: must not contain control characters.*\(found U\+000A\)$/);
+		expect(refused((d) => d.getMap('meta').set('title', 'evil\u202Egnp.exe')).reason).toMatch(/\(found U\+202E\)$/);
+		expect(refused((d) => d.getMap('meta').set('title', 'nul\u0000')).reason).toMatch(/\(found U\+0000\)$/);
 	});
 
 	it('[C12] refuses more records than the board allows; replacing a record does not count', () => {

@@ -10,6 +10,10 @@ export const boardId = z.string().regex(BOARD_ID_PATTERN, 'a board id is 1–64 
 export const createBoardRequest = z.object({ title: metaFields.title });
 export type CreateBoardRequest = z.infer<typeof createBoardRequest>;
 
+/** `token` overrides the connection's token for this board; empty means none. */
+export const renameBoardRequest = z.object({ id: z.string(), title: metaFields.title, token: z.string().optional() });
+export type RenameBoardRequest = z.infer<typeof renameBoardRequest>;
+
 /** A board as lists describe it (a schema too, so the OpenAPI document is generated from it). */
 export const boardSummary = z.object({
 	id: z.string(),
