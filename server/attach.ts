@@ -13,6 +13,7 @@ import { BoardDirectory } from './boards/board-directory';
 import type { ServerConfig } from './config';
 import { seedDemoBoard } from './demo/seed-demo';
 import { BoardHistory } from './history/board-history';
+import { historyCacheLimits } from './history/history-cache';
 import { createLogger } from './logger';
 import { Keyframes } from './rooms/keyframes';
 import { RoomRegistry } from './rooms/room-registry';
@@ -56,7 +57,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	// First in line: socket.io and Vite's HMR check their own paths and ignore ours.
 	httpServer.prependListener('upgrade', onUpgrade);
 	const control = createControlPlane(httpServer, directory, logger, access, store);
-	const history = new BoardHistory(store, directory);
+	const history = new BoardHistory(store, directory, historyCacheLimits(config));
 	const apiMiddleware = createHttpApi(directory, config, logger, access, [
 		// First: the OpenAPI document is the list of routes; anything it does not describe stops here.
 		createOpenApiRoute(),

@@ -60,6 +60,17 @@ export interface ServerConfig {
 	historyPerSecond: number;
 	/** History and export queries one caller may make at once. */
 	historyBurst: number;
+	/**
+	 * Memory for derived history (change lists, every version of every item, replay documents),
+	 * in MB over all boards, by estimate (server/history/memory-estimate.ts): past it the least
+	 * recently asked-for boards are let go; a board whose history alone outgrows it is refused
+	 * (507 history_too_long).
+	 */
+	historyCacheMb: number;
+	/** History builds (replays of a long stretch of a log) run at once, server-wide. */
+	historyBuilds: number;
+	/** History builds that may wait for a turn; the next request needing one is refused (503 busy). */
+	historyBuildQueue: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -97,7 +108,16 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	// scrub asks once per frame; 10/s with a burst of 40 serves both and stops a loop that forces
 	// rebuilds of a long board's index.
 	historyPerSecond: 10,
-	historyBurst: 40
+	historyBurst: 40,
+	// A derived board costs about 1–2 KB per logged update (the replay bench's 100 000-update
+	// board ≈ 190 MB, a 277 000-update board ≈ 300–500 MB): 512 MB keeps such a board replayable
+	// and a handful of ordinary ones warm, well inside Node's default heap.
+	historyCacheMb: 512,
+	// A build is CPU work on the one JavaScript thread: a second at once only slows the first
+	// and holds a second growing index.
+	historyBuilds: 1,
+	// Four waiting builds of the longest board the budget holds wait about a minute in all.
+	historyBuildQueue: 4
 };
 
 type Env = Record<string, string | undefined>;
@@ -164,6 +184,9 @@ export function readConfig(env: Env = process.env): ServerConfig {
 		boardsPerHour: integer(env, 'BOARDS_PER_HOUR', DEFAULT_CONFIG.boardsPerHour, 1),
 		boardsBurst: integer(env, 'BOARDS_BURST', DEFAULT_CONFIG.boardsBurst, 1),
 		historyPerSecond: integer(env, 'HISTORY_PER_SECOND', DEFAULT_CONFIG.historyPerSecond, 1),
-		historyBurst: integer(env, 'HISTORY_BURST', DEFAULT_CONFIG.historyBurst, 1)
+		historyBurst: integer(env, 'HISTORY_BURST', DEFAULT_CONFIG.historyBurst, 1),
+		historyCacheMb: integer(env, 'HISTORY_CACHE_MB', DEFAULT_CONFIG.historyCacheMb, 1),
+		historyBuilds: integer(env, 'HISTORY_BUILDS', DEFAULT_CONFIG.historyBuilds, 1),
+		historyBuildQueue: integer(env, 'HISTORY_BUILD_QUEUE', DEFAULT_CONFIG.historyBuildQueue, 0)
 	};
 }
