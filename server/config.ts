@@ -109,9 +109,9 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	// rebuilds of a long board's index.
 	historyPerSecond: 10,
 	historyBurst: 40,
-	// A derived board costs about 1–2 KB per logged update (the replay bench's 100 000-update
-	// board ≈ 190 MB, a 277 000-update board ≈ 300–500 MB): 512 MB keeps such a board replayable
-	// and a handful of ordinary ones warm, well inside Node's default heap.
+	// A derived board holds 1–2 KB per logged update (the replay bench's 100 000-update board
+	// ≈ 190 MB; the 277 000-update board of issue 14 took 283 MB): 512 MB keeps such a board
+	// replayable and a handful of ordinary ones warm, well inside Node's default heap.
 	historyCacheMb: 512,
 	// A build is CPU work on the one JavaScript thread: a second at once only slows the first
 	// and holds a second growing index.
