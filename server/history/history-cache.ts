@@ -195,7 +195,10 @@ export class HistoryCache {
 
 	/** Replays one update into a board and counts what it added against the budget. */
 	private replay(boardId: string, board: DerivedBoard, update: LoggedUpdate): void {
-		this.totalBytes += board.apply(update);
+		const added = board.apply(update);
+		// A board dropped after a failed replay may still be extended by requests queued on it:
+		// it answers them, but is no longer the cache's to count.
+		if (this.boards.get(boardId) === board) this.totalBytes += added;
 		if (board.bytes > this.options.maxBytes) {
 			const error = new HistoryTooLongError(boardId, update.seq, this.options.maxBytes);
 			this.tooLong.set(boardId, error);
