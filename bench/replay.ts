@@ -187,7 +187,7 @@ async function main(): Promise<void> {
 		const rows: [string, string][] = [
 			[`updates logged, keyframes ${KEYFRAMES.minUpdates}–${KEYFRAMES.maxUpdates} apart (tail ≥ ${KEYFRAMES.tailShare} of the last)`, `${head.toLocaleString('en')} from 4 watchers (written in ${writeSeconds.toFixed(1)} s)`],
 			['board at the end: pins / fronts / reports', items],
-			['change list derived cold from the whole log', `${deriveSeconds.toFixed(2)} s → ${changes.length.toLocaleString('en')} changes (heap ${megabytes(heap)})`],
+			['change list derived cold from the whole log', `${deriveSeconds.toFixed(2)} s → ${changes.length.toLocaleString('en')} changes (heap ${megabytes(heap)}, cache's estimate ${megabytes(cache.bytes)})`],
 			[`**board at a random moment** (content, ${SEEKS} seeks): median / p95 / max`, `**${ms(percentile(contentTimes, 50))} / ${ms(p95)}** / ${ms(contentTimes.at(-1)!)}`],
 			['… that content as JSON, as the API sends it: median / p95', `${ms(percentile(jsonTimes, 50))} / ${ms(percentile(jsonTimes, 95))}`],
 			[`exact Yjs state at a random moment, keyframe + tail (${EXACT_SEEKS} seeks): median / p95`, `${ms(percentile(docTimes, 50))} / ${ms(percentile(docTimes, 95))}`],

@@ -20,6 +20,7 @@ import { createApiRouter } from './http/api-router';
 import { apiMiddleware } from './http/request-listener';
 import { upgradeRouter } from './http/upgrade-router';
 import { createCallerLimits } from './limits/caller-limits';
+import { historyCacheLimits } from './history/history-cache';
 import { createLogger } from './logger';
 import { Keyframes } from './rooms/keyframes';
 import { RoomRegistry } from './rooms/room-registry';
@@ -75,7 +76,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	// One set of caller limits for both planes: a board made over HTTP and one over socket.io share an allowance.
 	const callerLimits = createCallerLimits(config);
 	const control = createControlPlane(httpServer, directory, logger, access, store, { callerLimits, config });
-	const history = new BoardHistory(store, directory);
+	const history = new BoardHistory(store, directory, historyCacheLimits(config));
 	const operations = apiOperations();
 	const routeApi = createApiRouter({
 		operations,

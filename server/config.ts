@@ -76,6 +76,17 @@ export interface ServerConfig {
 	boardPingsPerSecond: number;
 	/** Pings one board carries at once before its per-second rate applies. */
 	boardPingsBurst: number;
+	/**
+	 * Memory for derived history (change lists, every version of every item, replay documents),
+	 * in MB over all boards, by estimate (server/history/memory-estimate.ts): past it the least
+	 * recently asked-for boards are let go; a board whose history alone outgrows it is refused
+	 * (507 history_too_long).
+	 */
+	historyCacheMb: number;
+	/** History builds (replays of a long stretch of a log) run at once, server-wide. */
+	historyBuilds: number;
+	/** History builds that may wait for a turn; the next request needing one is refused (503 busy). */
+	historyBuildQueue: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -129,7 +140,16 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	pingsPerSecond: 2,
 	pingsBurst: 10,
 	boardPingsPerSecond: 10,
-	boardPingsBurst: 30
+	boardPingsBurst: 30,
+	// A derived board holds 1–2 KB per logged update (the replay bench's 100 000-update board
+	// ≈ 190 MB; the 277 000-update board of issue 14 took 283 MB): 512 MB keeps such a board
+	// replayable and a handful of ordinary ones warm, well inside Node's default heap.
+	historyCacheMb: 512,
+	// A build is CPU work on the one JavaScript thread: a second at once only slows the first
+	// and holds a second growing index.
+	historyBuilds: 1,
+	// Four waiting builds of the longest board the budget holds wait about a minute in all.
+	historyBuildQueue: 4
 };
 
 type Env = Record<string, string | undefined>;
@@ -204,6 +224,9 @@ export function readConfig(env: Env = process.env): ServerConfig {
 		pingsPerSecond: integer(env, 'PINGS_PER_SECOND', DEFAULT_CONFIG.pingsPerSecond, 1),
 		pingsBurst: integer(env, 'PINGS_BURST', DEFAULT_CONFIG.pingsBurst, 1),
 		boardPingsPerSecond: integer(env, 'BOARD_PINGS_PER_SECOND', DEFAULT_CONFIG.boardPingsPerSecond, 1),
-		boardPingsBurst: integer(env, 'BOARD_PINGS_BURST', DEFAULT_CONFIG.boardPingsBurst, 1)
+		boardPingsBurst: integer(env, 'BOARD_PINGS_BURST', DEFAULT_CONFIG.boardPingsBurst, 1),
+		historyCacheMb: integer(env, 'HISTORY_CACHE_MB', DEFAULT_CONFIG.historyCacheMb, 1),
+		historyBuilds: integer(env, 'HISTORY_BUILDS', DEFAULT_CONFIG.historyBuilds, 1),
+		historyBuildQueue: integer(env, 'HISTORY_BUILD_QUEUE', DEFAULT_CONFIG.historyBuildQueue, 0)
 	};
 }

@@ -26,6 +26,8 @@ const ERROR_RESPONSES: Record<number, [name: string, description: string]> = {
 	413: ['PayloadTooLarge', `\`${ERROR_CODES.tooLarge}\`: the body is over 64 KiB.`],
 	415: ['UnsupportedMediaType', `\`${ERROR_CODES.unsupportedMedia}\`: send the body as application/json.`],
 	422: ['UnprocessableContent', `\`${ERROR_CODES.invalid}\`: the JSON does not fit the schema; \`field\` names the first offending field (dotted path).`],
+	503: ['Busy', `\`${ERROR_CODES.busy}\`: the server is building other boards’ history; retry after \`Retry-After\` seconds.`],
+	507: ['HistoryTooLong', `\`${ERROR_CODES.historyTooLong}\`: this board’s history is larger than the server indexes (HISTORY_CACHE_MB); raw updates still work.`],
 	429: ['RateLimited', `\`${ERROR_CODES.rateLimited}\`: over the caller’s allowance (per token, or per address without one; docs/security.md); retry after \`Retry-After\` seconds.`]
 };
 
@@ -36,6 +38,8 @@ function errorStatuses(operation: Operation): number[] {
 	if (operation.access === 'editor' || operation.access === 'owner') statuses.add(403);
 	if (operation.body) [400, 413, 415, 422].forEach((status) => statuses.add(status));
 	if (operation.limit) statuses.add(429);
+	// Calls answered from the derived history (history-cache.ts) share its refusals.
+	if (operation.limit === 'history' && operation.operationId !== 'listUpdates') [503, 507].forEach((status) => statuses.add(status));
 	return [...statuses].sort((a, b) => a - b);
 }
 
@@ -106,7 +110,7 @@ export function buildOpenApiDocument(operations: readonly Operation[] = apiOpera
 			name,
 			{
 				description,
-				...(status === '429' ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } } : {}),
+				...(status === '429' || status === '503' ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } } : {}),
 				content: { 'application/json': { schema: componentRef('ApiError') } }
 			}
 		])

@@ -13,6 +13,7 @@ import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../src/li
 import { metaFields, type BoardMeta } from '../../src/lib/model/meta';
 import { FORKED_FROM_KEY, forkedFrom, type BoardContent } from '../../src/lib/protocol/history';
 import type { Fields } from './change-labels';
+import { valueBytes, VERSION_BYTES } from './memory-estimate';
 
 interface Version {
 	seq: number;
@@ -41,6 +42,12 @@ export class BoardTimeline {
 	private readonly meta = new Map<string, { seq: number; value: unknown }[]>();
 	/** times[seq]: when update seq was logged (times[0] is unused). */
 	private readonly times: number[] = [0];
+	/** Estimated heap bytes of the versions kept (memory-estimate.ts), for the cache's budget. */
+	private versionBytes = 0;
+
+	get bytes(): number {
+		return this.versionBytes;
+	}
 
 	/** The last update recorded. */
 	get head(): number {
@@ -79,6 +86,7 @@ export class BoardTimeline {
 	setRecord(collection: CollectionName, id: string, seq: number, fields: Fields | undefined): void {
 		const parsed = fields ? COLLECTIONS[collection].safeParse(fields) : undefined;
 		const version: Version = { seq, record: parsed?.success ? parsed.data : null };
+		this.versionBytes += VERSION_BYTES + valueBytes(version.record);
 		if (fields) this.current.get(collection)!.set(id, fields);
 		else this.current.get(collection)!.delete(id);
 		const byId = this.records.get(collection)!;
@@ -91,6 +99,7 @@ export class BoardTimeline {
 	}
 
 	setMeta(key: string, seq: number, value: unknown): void {
+		this.versionBytes += VERSION_BYTES + valueBytes(value);
 		const versions = this.meta.get(key);
 		if (versions) versions.push({ seq, value });
 		else this.meta.set(key, [{ seq, value }]);

@@ -2,62 +2,81 @@
  * What replay derives from a board's log — its change list, its timeline (every version of every
  * item), its activity — cached per board in memory and extended incrementally: a request replays
  * only the updates logged since the last one (the log is append-only, so what was derived stays
- * true). The first request on a long log replays it all, in batches that yield to the event loop
- * so live boards keep flowing meanwhile. A few boards are kept; the least recently asked-for one
- * is let go.
+ * true).
+ *
+ * What a long log may cost is bounded three ways (docs/history.md, "Costs under load"):
+ * - memory: the cache is sized in estimated bytes (memory-estimate.ts), not in boards; past the
+ *   budget the least recently asked-for boards not in use are let go, and a board whose index
+ *   alone would outgrow the budget is refused (HistoryTooLongError) and remembered as such;
+ * - the event loop: replay runs in slices of a few milliseconds with a yield between them, so
+ *   live boards and other requests keep being answered while a long board is derived;
+ * - the CPU: replay past one page of the log is a build, and builds take turns server-wide
+ *   (build-slots.ts), a short queue behind them, refused beyond it (HistoryBusyError).
+ * Requests for one board run one after another on its queue: a second request during a build
+ * waits for it and then finds nothing left to replay, so one board is never built twice at once.
  */
-import {
-	SINCE_COLLECTIONS,
-	type BoardContent,
-	type ChangeEntry,
-	type ChangesPage,
-	type HistorySummary,
-	type LatestChanges,
-	type SinceAnswer,
-	type SinceCollection
-} from '../../src/lib/protocol/history';
-import type { HistoryStorage } from '../storage/storage';
-import { BoardActivity } from './board-activity';
-import { ChangeTracker } from './change-tracker';
+import type { BoardContent, ChangeEntry, ChangesPage, HistorySummary, LatestChanges, SinceAnswer } from '../../src/lib/protocol/history';
+import { DEFAULT_CONFIG, type ServerConfig } from '../config';
+import type { HistoryStorage, LoggedUpdate } from '../storage/storage';
+import { BuildSlots, type ReleaseSlot } from './build-slots';
 import { firstIndex, selectChanges, type ChangeFilter } from './change-query';
+import { DerivedBoard } from './derived-board';
+import { HistoryBusyError, HistoryTooLongError } from './history-refusals';
+import { BYTES_PER_MB } from './memory-estimate';
 import { sinceDiff } from './since-diff';
 import { SeqOutOfRangeError, type Moment } from './time-travel';
 
 export interface HistoryCacheOptions {
-	/** Boards whose derived history stays in memory. */
-	maxBoards: number;
-	/**
-	 * Logged updates whose derived history stays in memory, over all boards: it takes roughly
-	 * 2 KB per update (the change list, every version of every item, the replay document).
-	 */
-	maxUpdates: number;
-	/** Updates read from storage per step. */
+	/** Estimated bytes of derived history kept over all boards; also the most one board may take. */
+	maxBytes: number;
+	/** Builds run at once, server-wide. */
+	concurrentBuilds: number;
+	/** Builds that may wait for a turn; the next is refused with HistoryBusyError. */
+	maxQueuedBuilds: number;
+	/** Updates read from storage per page; a replay within one page is not a build. */
 	readBatch: number;
+	/** Longest run of replay between two yields to the event loop, in ms. */
+	sliceMs: number;
 }
 
-const DEFAULTS: HistoryCacheOptions = { maxBoards: 8, maxUpdates: 250_000, readBatch: 2000 };
+/** The limits the server's configuration sets. */
+export function historyCacheLimits(config: Pick<ServerConfig, 'historyCacheMb' | 'historyBuilds' | 'historyBuildQueue'>) {
+	return { maxBytes: config.historyCacheMb * BYTES_PER_MB, concurrentBuilds: config.historyBuilds, maxQueuedBuilds: config.historyBuildQueue };
+}
 
-interface DerivedBoard {
-	tracker: ChangeTracker;
-	changes: ChangeEntry[];
-	activity: BoardActivity;
-	/** The newest change of each item (the first entry of its newest update), for "who last changed this". */
-	latest: Map<SinceCollection, Map<string, ChangeEntry>>;
-	/** Extensions of one board run one after another. */
-	queue: Promise<unknown>;
+const DEFAULTS: HistoryCacheOptions = {
+	...historyCacheLimits(DEFAULT_CONFIG),
+	readBatch: 1000,
+	// A watcher's update waits at most about this long behind a build; far under a blink.
+	sliceMs: 10
+};
+
+/** What the cache has done, for tests, benches and diagnostics. */
+export interface HistoryCacheStats {
+	/** Extensions that replayed at least one update (a cold derivation, or catching up). */
+	builds: number;
+	replayedUpdates: number;
+	/** Boards let go to stay within the byte budget. */
+	evictions: number;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class HistoryCache {
+	readonly stats: HistoryCacheStats = { builds: 0, replayedUpdates: 0, evictions: 0 };
 	private readonly boards = new Map<string, DerivedBoard>();
+	/** Boards whose index outgrew the budget: the log only grows, so they always would again. */
+	private readonly tooLong = new Map<string, HistoryTooLongError>();
 	private readonly options: HistoryCacheOptions;
+	private readonly slots: BuildSlots;
+	private totalBytes = 0;
 
 	constructor(
 		private readonly storage: HistoryStorage,
 		options: Partial<HistoryCacheOptions> = {}
 	) {
 		this.options = { ...DEFAULTS, ...options };
+		this.slots = new BuildSlots(this.options.concurrentBuilds, this.options.maxQueuedBuilds);
 	}
 
 	/** One page of a board's changes, up to date with its log. */
@@ -93,13 +112,7 @@ export class HistoryCache {
 	/** The newest change of every item on the board now (removed items left out). */
 	async latest(boardId: string): Promise<LatestChanges> {
 		const { tracker, latest } = await this.current(boardId);
-		const items = Object.fromEntries(
-			SINCE_COLLECTIONS.map((name) => [
-				name,
-				Object.fromEntries([...latest.get(name)!].map(([id, { at, actor, action }]) => [id, { at, actor, action }]))
-			])
-		) as LatestChanges['items'];
-		return { seq: tracker.seq, items };
+		return { seq: tracker.seq, items: latest.items() };
 	}
 
 	/** The whole derived list (for benchmarks and tests); do not mutate. */
@@ -112,53 +125,94 @@ export class HistoryCache {
 		return [...this.boards.keys()];
 	}
 
+	/** Estimated heap bytes of every derived board held. */
+	get bytes(): number {
+		return this.totalBytes;
+	}
+
 	/** Lets go of every derived board. */
 	clear(): void {
 		for (const boardId of [...this.boards.keys()]) this.drop(boardId);
 	}
 
 	private async current(boardId: string): Promise<DerivedBoard> {
+		const refused = this.tooLong.get(boardId);
+		if (refused) throw refused;
 		let board = this.boards.get(boardId);
 		if (board) this.boards.delete(boardId); // re-inserted below: Map order is recency order
-		board ??= { tracker: new ChangeTracker(), changes: [], activity: new BoardActivity(), latest: emptyLatest(), queue: Promise.resolve() };
+		board ??= new DerivedBoard();
 		this.boards.set(boardId, board);
-		this.evict();
 		const derived = board;
-		const run = derived.queue.then(() => this.extend(boardId, derived));
-		derived.queue = run.catch(() => {
-			// A failed replay may have left the tracker half-way through an update: start afresh.
-			if (this.boards.get(boardId) === derived) this.drop(boardId);
-		});
-		await run;
+		derived.users += 1;
+		try {
+			const run = derived.queue.then(() => this.extend(boardId, derived));
+			derived.queue = run.catch((error: unknown) => {
+				// Refused for a turn, the board holds whole updates only: the next request goes on from there.
+				if (error instanceof HistoryBusyError) return;
+				// A failed replay may have left the tracker half-way through an update: start afresh.
+				if (this.boards.get(boardId) === derived) this.drop(boardId);
+			});
+			await run;
+		} finally {
+			derived.users -= 1;
+		}
 		this.evict(); // what was just derived counts now
 		return derived;
 	}
 
 	private async extend(boardId: string, board: DerivedBoard): Promise<void> {
-		for (;;) {
-			const from = board.tracker.seq;
-			const batch = await this.storage.readUpdates(boardId, from, from + this.options.readBatch);
-			for (const update of batch) {
-				const changes = board.tracker.apply(update);
-				for (const change of changes) {
-					board.changes.push(change);
-					noteLatest(board.latest, change);
+		const refused = this.tooLong.get(boardId); // found by a request queued before this one
+		if (refused) throw refused;
+		const { readBatch, sliceMs } = this.options;
+		let release: ReleaseSlot | undefined;
+		let replayed = 0;
+		let sliceStart = performance.now();
+		try {
+			for (let page = 0; ; page++) {
+				// A second page makes it a build: wait for a turn (or be refused) before going on.
+				if (page === 1) release = await this.slots.acquire();
+				const from = board.tracker.seq;
+				const batch = await this.storage.readUpdates(boardId, from, from + readBatch);
+				for (const update of batch) {
+					this.replay(boardId, board, update);
+					replayed += 1;
+					if (performance.now() - sliceStart >= sliceMs) {
+						this.evict();
+						await nextTurn();
+						sliceStart = performance.now();
+					}
 				}
-				board.activity.add(update, changes);
+				if (batch.length < readBatch) return;
 			}
-			if (batch.length < this.options.readBatch) return;
-			await nextTurn();
+		} finally {
+			release?.();
+			if (replayed > 0) {
+				this.stats.builds += 1;
+				this.stats.replayedUpdates += replayed;
+			}
 		}
 	}
 
-	/** Lets go of the least recently asked-for boards while over either limit; never the newest. */
+	/** Replays one update into a board and counts what it added against the budget. */
+	private replay(boardId: string, board: DerivedBoard, update: LoggedUpdate): void {
+		const added = board.apply(update);
+		// A board dropped after a failed replay may still be extended by requests queued on it:
+		// it answers them, but is no longer the cache's to count.
+		if (this.boards.get(boardId) === board) this.totalBytes += added;
+		if (board.bytes > this.options.maxBytes) {
+			const error = new HistoryTooLongError(boardId, update.seq, this.options.maxBytes);
+			this.tooLong.set(boardId, error);
+			throw error;
+		}
+	}
+
+	/** Lets go of the least recently asked-for boards not in use while over the byte budget. */
 	private evict(): void {
-		let updates = 0;
-		for (const board of this.boards.values()) updates += board.tracker.seq;
-		while (this.boards.size > 1 && (this.boards.size > this.options.maxBoards || updates > this.options.maxUpdates)) {
-			const [boardId, oldest] = this.boards.entries().next().value!;
-			updates -= oldest.tracker.seq;
+		for (const [boardId, board] of this.boards) {
+			if (this.totalBytes <= this.options.maxBytes) return;
+			if (board.users > 0) continue;
 			this.drop(boardId);
+			this.stats.evictions += 1;
 		}
 	}
 
@@ -166,21 +220,7 @@ export class HistoryCache {
 		const board = this.boards.get(boardId);
 		if (!board) return;
 		this.boards.delete(boardId);
-		void board.queue.finally(() => board.tracker.destroy());
+		this.totalBytes -= board.bytes;
+		void board.queue.finally(() => board.destroy());
 	}
-}
-
-const emptyLatest = () => new Map<SinceCollection, Map<string, ChangeEntry>>(SINCE_COLLECTIONS.map((name) => [name, new Map()]));
-
-/** One update may give an item several entries, most telling first (CHANGE_ACTIONS order): keep that one. */
-function noteLatest(latest: Map<SinceCollection, Map<string, ChangeEntry>>, change: ChangeEntry): void {
-	if (change.collection === 'meta') return;
-	const byId = latest.get(change.collection)!;
-	if (change.action === 'removed') {
-		byId.delete(change.itemId);
-		return;
-	}
-	const previous = byId.get(change.itemId);
-	if (previous && previous.seq === change.seq) return;
-	byId.set(change.itemId, change);
 }

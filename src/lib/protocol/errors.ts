@@ -22,6 +22,17 @@ export const ERROR_CODES = {
 	 */
 	rateLimited: 'rate_limited',
 	tooLarge: 'too_large',
+	/**
+	 * The server is at its limit of history builds (a long board's index being derived) and its
+	 * queue is full (HTTP 503, `Retry-After`); the same request shortly will be answered.
+	 */
+	busy: 'busy',
+	/**
+	 * The board's history index would not fit in the server's whole history memory budget
+	 * (`HISTORY_CACHE_MB`), so change lists, summaries and time travel by content are refused for
+	 * it (HTTP 507); its raw updates and exact states still are served. Retrying does not help.
+	 */
+	historyTooLong: 'history_too_long',
 	/** A board event from a connection that has not joined a board (`board:join`). */
 	notJoined: 'not_joined',
 	unsupportedMedia: 'unsupported_media_type',
