@@ -39,6 +39,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 		validator: validateUpdate,
 		keyframes,
 		maxBufferedBytes: config.maxBufferedBytes,
+		slowReaderCloseMs: config.slowReaderCloseMs,
 		idleMs: config.roomIdleMs,
 		onLoad: (room) => directory?.watchRoom(room)
 	});
