@@ -14,6 +14,8 @@ export interface ServerProcess {
 	readonly wsUrl: string;
 	readonly port: number;
 	readonly dataDir: string;
+	/** The server process's id, e.g. to read its memory from /proc. */
+	readonly pid: number;
 	/** Everything the server printed, for failure messages. */
 	log(): string;
 	/** SIGTERM and wait for a clean exit (flushes storage). */
@@ -71,6 +73,7 @@ export async function startServer(
 		wsUrl: `ws://127.0.0.1:${port}`,
 		port,
 		dataDir,
+		pid: child.pid!,
 		log: () => output,
 		async stop() {
 			child.kill('SIGTERM');
