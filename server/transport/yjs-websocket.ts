@@ -66,7 +66,11 @@ export function parseYjsUrl(url: string | undefined): { boardId: string; actor: 
 
 export function createYjsEndpoint(options: YjsEndpointOptions) {
 	const { rooms, directory, logger, access, limits } = options;
-	const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+	// One message per socket per turn of the event loop (ws defers the next one with setImmediate),
+	// instead of every frame of a 64 KiB chunk at once: sockets take turns, so a flooding one delays
+	// the others by one message, not thousands, and ws stops reading a socket (TCP back-pressure)
+	// while the frames it has read are still waiting their turn.
+	const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, allowSynchronousEvents: false });
 	const alive = new WeakSet<WebSocket>();
 	/** Live connections per board, so a revoked token or a mode change reaches them at once. */
 	const live = new Map<string, Set<Connection>>();
