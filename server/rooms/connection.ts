@@ -68,5 +68,10 @@ export class Connection {
 		if (this.closed) return;
 		this.closed = true;
 		this.socket.close(code, reason);
+		// The closing handshake needs the peer's close frame read; what else it sends is ignored.
+		if (this.inputHolds.size > 0) {
+			this.inputHolds.clear();
+			this.socket.resumeInput();
+		}
 	}
 }

@@ -135,11 +135,10 @@ export class Room {
 			case 'awareness':
 				this.receiveAwareness(connection, message.update);
 				break;
-			case 'query-awareness': {
-				const presence = this.presenceMessage();
-				if (presence) this.delivery.send(connection, presence);
+			case 'query-awareness':
+				// Answered even when nobody is here: the asker may be waiting for the answer itself.
+				this.delivery.send(connection, this.presenceMessage() ?? messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [])));
 				break;
-			}
 			case 'auth':
 				break;
 		}
