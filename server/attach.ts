@@ -57,6 +57,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 		validator: validateUpdate,
 		keyframes,
 		maxBufferedBytes: config.maxBufferedBytes,
+		slowReaderCloseMs: config.slowReaderCloseMs,
 		idleMs: config.roomIdleMs,
 		onLoad: (room) => directory?.watchRoom(room)
 	});

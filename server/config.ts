@@ -43,6 +43,23 @@ export interface ServerConfig {
 	rateLimitBurst: number;
 	/** Yjs connections one board accepts; the next is closed with 4503. */
 	maxConnectionsPerBoard: number;
+	/** A watcher whose send queue stays over `maxBufferedBytes` this long is closed (4408): it is not reading. */
+	slowReaderCloseMs: number;
+	/** Sustained Yjs updates per second one caller (token, or address without one) may send over all its connections; beyond: 4430. */
+	callerUpdatesPerSecond: number;
+	/** Yjs updates one caller may send at once before the sustained rate applies. */
+	callerUpdatesBurst: number;
+	/**
+	 * Sustained updates per second one board accepts from all its watchers together. Over it, a
+	 * connection sending more than its fair share (this rate over the board's senders) is closed (4431).
+	 */
+	boardUpdatesPerSecond: number;
+	/** Updates one board accepts at once before the sustained rate applies. */
+	boardUpdatesBurst: number;
+	/** Yjs connections one address may hold open, over all boards; the next is closed with 4432. */
+	maxConnectionsPerAddress: number;
+	/** Yjs connections one token (a share link, an API token) may hold open, over all boards; beyond: 4432. */
+	maxConnectionsPerToken: number;
 	/** Sustained requests per second one caller (token, or address without one) may make to the records API; beyond: 429. */
 	apiRateLimitPerSecond: number;
 	/** Records API requests one caller may make at once before the sustained rate applies. */
@@ -112,6 +129,24 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	rateLimitPerSecond: 1000,
 	rateLimitBurst: 2000,
 	maxConnectionsPerBoard: 2000,
+	// A phone on a poor link drains a few MiB within seconds; 30 s over the cap (the keep-alive's
+	// period) is a socket that has stopped reading, whose queue would otherwise be held forever.
+	slowReaderCloseMs: 30_000,
+	// The bench's top point sends 2 000 updates/s from 127.0.0.1 through 4 anonymous writers, and
+	// ~1 000 watchers from that address each send an (empty) sync step 2 on join; a team behind one
+	// NAT drags pins at ~60/s each. 3 000/s (burst 6 000) serves all of these; 30 flooding sockets
+	// from one host (27 000/s) are closed within a quarter of a second.
+	callerUpdatesPerSecond: 3000,
+	callerUpdatesBurst: 6000,
+	// Twice the bench's top point: what one board's log and watchers absorb on a 2-core machine
+	// while every other board stays responsive. Only senders above their fair share are closed.
+	boardUpdatesPerSecond: 4000,
+	boardUpdatesBurst: 8000,
+	// An office behind one NAT: 100 people with two tabs each. The bench opens ~1 000 sockets from
+	// 127.0.0.1 and raises this for its own server (bench/servers/launch.ts).
+	maxConnectionsPerAddress: 200,
+	// A share link handed to a newsroom: several hundred people, a tab or two each.
+	maxConnectionsPerToken: 500,
 	// A wire bot posts a few reports a minute; a sync script reads a board's four lists and writes a
 	// batch of moves. 5/s with a burst of 60 serves both and stops a runaway loop within a second.
 	apiRateLimitPerSecond: 5,
@@ -207,6 +242,13 @@ export function readConfig(env: Env = process.env): ServerConfig {
 		rateLimitPerSecond: integer(env, 'RATE_LIMIT_PER_SECOND', DEFAULT_CONFIG.rateLimitPerSecond, 1),
 		rateLimitBurst: integer(env, 'RATE_LIMIT_BURST', DEFAULT_CONFIG.rateLimitBurst, 1),
 		maxConnectionsPerBoard: integer(env, 'MAX_CONNECTIONS_PER_BOARD', DEFAULT_CONFIG.maxConnectionsPerBoard, 1),
+		slowReaderCloseMs: integer(env, 'SLOW_READER_CLOSE_MS', DEFAULT_CONFIG.slowReaderCloseMs, 100),
+		callerUpdatesPerSecond: integer(env, 'CALLER_UPDATES_PER_SECOND', DEFAULT_CONFIG.callerUpdatesPerSecond, 1),
+		callerUpdatesBurst: integer(env, 'CALLER_UPDATES_BURST', DEFAULT_CONFIG.callerUpdatesBurst, 1),
+		boardUpdatesPerSecond: integer(env, 'BOARD_UPDATES_PER_SECOND', DEFAULT_CONFIG.boardUpdatesPerSecond, 1),
+		boardUpdatesBurst: integer(env, 'BOARD_UPDATES_BURST', DEFAULT_CONFIG.boardUpdatesBurst, 1),
+		maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', DEFAULT_CONFIG.maxConnectionsPerAddress, 1),
+		maxConnectionsPerToken: integer(env, 'MAX_CONNECTIONS_PER_TOKEN', DEFAULT_CONFIG.maxConnectionsPerToken, 1),
 		apiRateLimitPerSecond: integer(env, 'API_RATE_LIMIT_PER_SECOND', DEFAULT_CONFIG.apiRateLimitPerSecond, 1),
 		apiRateLimitBurst: integer(env, 'API_RATE_LIMIT_BURST', DEFAULT_CONFIG.apiRateLimitBurst, 1),
 		trustedProxies: (env.TRUSTED_PROXIES ?? '')

@@ -111,7 +111,8 @@ async function createBoard(port: number): Promise<string> {
 export async function startServer(kind: ServerKind, room: string, env: Record<string, string> = {}): Promise<RunningServer> {
 	if (kind === 'ours') {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-bench-'));
-		const ownEnv = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env };
+		// The bench opens ~1 000 sockets from 127.0.0.1, past the per-address cap meant for real hosts.
+		const ownEnv = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'info', MAX_CONNECTIONS_PER_ADDRESS: '5000', ...env };
 		const cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
 		const { child, port, output } = await spawnServer(['--import', 'tsx', 'server/index.ts'], ownEnv, /listening on http:\/\/[^:]+:(\d+)/).catch(
 			(error: Error) => {

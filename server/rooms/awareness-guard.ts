@@ -22,11 +22,18 @@
  * So that the reconnecting tab takes its id back the moment its old socket goes, a dropped entry
  * is kept as that connection's claim (the newest per id); when the owner leaves, a claim that is
  * still newer than the room's state takes the id over instead of the id being removed.
+ *
+ * - **One presence per connection**: a connection owns at most MAX_AWARENESS_CLIENTS_PER_CONNECTION
+ *   ids (its own and relayed siblings'), and at most one of them may carry a `presence` at a time.
+ *   Entries beyond are dropped like foreign ones, so one socket cannot fill every roster and map
+ *   with watchers that are not there. A stock provider announces its own state first on a new
+ *   socket, so its own id is the one that gets the roster entry; a sibling's relayed presence is
+ *   shown through the sibling's own connection.
  */
 import type { Awareness } from 'y-protocols/awareness';
 import { ModelValidationError } from '../../src/lib/model/validation-error';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
-import { MAX_AWARENESS_STATE_BYTES, PRESENCE_FIELD, presenceSchema } from '../../src/lib/protocol/presence';
+import { MAX_AWARENESS_CLIENTS_PER_CONNECTION, MAX_AWARENESS_STATE_BYTES, PRESENCE_FIELD, presenceSchema } from '../../src/lib/protocol/presence';
 import type { AwarenessEntry } from './awareness-update';
 import type { Connection } from './connection';
 
@@ -68,15 +75,19 @@ export class AwarenessGuard {
 			if (problem) return { ok: false, code: CLOSE_CODES.rejected, reason: problem };
 		}
 		const apply: AwarenessEntry[] = [];
+		// States admitted from this update, not yet in the room: they count as held too.
+		const admitted = new Map<number, unknown>();
 		for (const entry of entries) {
 			// The room's own id is never a watcher's (its own state stays null).
 			if (entry.clientId === this.awareness.clientID || !this.changes(entry)) continue;
 			const owner = this.owners.get(entry.clientId);
 			if (owner && owner !== connection && !owner.closed) {
-				this.claims.set(entry.clientId, { connection, entry });
+				if (this.hasRoom(connection, entry, admitted)) this.claims.set(entry.clientId, { connection, entry });
 				continue;
 			}
+			if (!this.hasRoom(connection, entry, admitted)) continue;
 			this.own(entry.clientId, connection);
+			admitted.set(entry.clientId, entry.state);
 			apply.push(entry);
 		}
 		return { ok: true, apply };
@@ -94,7 +105,7 @@ export class AwarenessGuard {
 			this.owners.delete(id);
 			const claim = this.claims.get(id);
 			this.claims.delete(id);
-			if (claim && !claim.connection.closed && this.changes(claim.entry)) {
+			if (claim && !claim.connection.closed && this.changes(claim.entry) && this.hasRoom(claim.connection, claim.entry)) {
 				this.own(id, claim.connection);
 				heirs.push(claim);
 			} else orphaned.push(id);
@@ -120,6 +131,18 @@ export class AwarenessGuard {
 		return entry.clock > clock;
 	}
 
+	/** Whether `connection` may hold `entry`: within its id cap, and no second presence. */
+	private hasRoom(connection: Connection, entry: AwarenessEntry, admitted: ReadonlyMap<number, unknown> = new Map()): boolean {
+		const owned = connection.awarenessClients.has(entry.clientId);
+		if (!owned && connection.awarenessClients.size >= MAX_AWARENESS_CLIENTS_PER_CONNECTION) return false;
+		if (!carriesPresence(entry.state)) return true;
+		for (const id of connection.awarenessClients) {
+			if (id === entry.clientId || this.owners.get(id) !== connection) continue;
+			if (carriesPresence(admitted.has(id) ? admitted.get(id) : this.awareness.states.get(id))) return false;
+		}
+		return true;
+	}
+
 	private own(id: number, connection: Connection): void {
 		const previous = this.owners.get(id);
 		if (previous && previous !== connection) previous.awarenessClients.delete(id);
@@ -128,3 +151,6 @@ export class AwarenessGuard {
 		if (this.claims.get(id)?.connection === connection) this.claims.delete(id);
 	}
 }
+
+const carriesPresence = (state: unknown): boolean =>
+	typeof state === 'object' && state !== null && Object.hasOwn(state, PRESENCE_FIELD);

@@ -2,6 +2,12 @@
 import type { Role } from '../../src/lib/protocol/access';
 import type { RoomSocket } from './room-socket';
 
+/**
+ * Why a connection is not read: its board is still loading, its own queue is full, or the room is
+ * behind on logging.
+ */
+export type InputHold = 'joining' | 'queue' | 'backlog';
+
 export class Connection {
 	/**
 	 * Awareness client ids this connection owns (awareness-guard.ts): no other live connection may
@@ -9,10 +15,15 @@ export class Connection {
 	 */
 	readonly awarenessClients = new Set<number>();
 	/**
-	 * Set while this receiver is too far behind to be sent more. Once its buffer drains it gets
-	 * one merged catch-up (see delivery.ts) — never a silent loss, never an unbounded buffer.
+	 * Since when (ms, performance.now) this receiver has been too far behind to be sent more, or
+	 * null. Once its queue drains it gets one catch-up of the whole state (see delivery.ts) —
+	 * never a silent loss, never an unbounded queue; if it never drains it is closed (4408).
 	 */
-	lagging = false;
+	laggingSince: number | null = null;
+	/** A sync reply is queued and not yet written: further asks wait, merged, in `pendingSyncAsk`. */
+	syncReplyInFlight = false;
+	/** The merged state vector of asks that arrived while a reply was in flight or the log was behind. */
+	pendingSyncAsk: Uint8Array | null = null;
 	closed = false;
 	/**
 	 * What this watcher may do; a viewer's updates are refused (room.ts). Mutable: an owner changing
@@ -21,6 +32,7 @@ export class Connection {
 	role: Role = 'editor';
 	/** The board token it joined with (null: anonymous or admin); revoking the token closes it. */
 	tokenId: string | null = null;
+	private readonly inputHolds = new Set<InputHold>();
 
 	constructor(
 		readonly socket: RoomSocket,
@@ -28,13 +40,38 @@ export class Connection {
 		readonly actor: string | null
 	) {}
 
-	send(message: Uint8Array): void {
-		if (!this.closed) this.socket.send(message);
+	get lagging(): boolean {
+		return this.laggingSince !== null;
+	}
+
+	/** Sends without any check: callers go through Delivery.send, which checks the queue. */
+	sendUnchecked(message: Uint8Array, onWritten?: () => void): void {
+		if (!this.closed) this.socket.send(message, onWritten);
+	}
+
+	/** Stops reading this connection until every hold is released. */
+	holdInput(hold: InputHold): void {
+		if (this.inputHolds.size === 0) this.socket.pauseInput();
+		this.inputHolds.add(hold);
+	}
+
+	releaseInput(hold: InputHold): void {
+		if (!this.inputHolds.delete(hold) || this.inputHolds.size > 0 || this.closed) return;
+		this.socket.resumeInput();
+	}
+
+	isHeld(hold: InputHold): boolean {
+		return this.inputHolds.has(hold);
 	}
 
 	close(code: number, reason: string): void {
 		if (this.closed) return;
 		this.closed = true;
 		this.socket.close(code, reason);
+		// The closing handshake needs the peer's close frame read; what else it sends is ignored.
+		if (this.inputHolds.size > 0) {
+			this.inputHolds.clear();
+			this.socket.resumeInput();
+		}
 	}
 }

@@ -16,6 +16,7 @@ import { AwarenessGuard } from './awareness-guard';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness-update';
 import type { Connection } from './connection';
 import { Delivery } from './delivery';
+import { SyncReplies } from './sync-replies';
 import { ChangeDrafter } from './drafted-change';
 import type { KeyframeMark, Keyframes } from './keyframes';
 import { isTransactionOrigin, type TransactionOrigin } from './origins';
@@ -30,6 +31,8 @@ export interface RoomOptions {
 	keyframes: Keyframes;
 	/** A receiver with more than this many bytes queued is sent a merged catch-up later instead. */
 	maxBufferedBytes: number;
+	/** A receiver whose queue stays over `maxBufferedBytes` this long is closed (4408); default: never. */
+	slowReaderCloseMs?: number;
 	/** Called when the last watcher leaves. */
 	onEmpty?: (room: Room) => void;
 	/** Called when the durable log could not be written: the room must be dropped and reloaded. */
@@ -37,6 +40,12 @@ export interface RoomOptions {
 }
 
 type PendingEntry = NewLogEntry & { connection: Connection | null };
+
+/**
+ * Unlogged updates past which the room stops reading their senders until the log has caught up:
+ * input is taken no faster than it is logged. Far above a tick's worth at the board's rate limit.
+ */
+const MAX_UNLOGGED_UPDATES = 5000;
 
 export class Room {
 	readonly awareness: awarenessProtocol.Awareness;
@@ -47,7 +56,9 @@ export class Room {
 	private pending: PendingEntry[] = [];
 	private flushScheduled = false;
 	private flushing: Promise<void> | null = null;
-	private deferredSyncReplies: { connection: Connection; stateVector: Uint8Array }[] = [];
+	private readonly syncReplies: SyncReplies;
+	/** Senders not read until the pending updates are logged (MAX_UNLOGGED_UPDATES). */
+	private readonly heldForBacklog = new Set<Connection>();
 	private broken = false;
 	/** Drafts the server's changes on someone's behalf; made on the first one (drafted-change.ts). */
 	private drafter: ChangeDrafter | null = null;
@@ -69,9 +80,13 @@ export class Room {
 		this.awareness.setLocalState(null);
 		this.awarenessGuard = new AwarenessGuard(this.awareness);
 		// A catch-up carries the whole state, so it may only go out while nothing is unlogged.
-		this.delivery = new Delivery(doc, options.maxBufferedBytes, () => {
-			if (this.pending.length === 0 && !this.flushing) this.delivery.catchUp(this.connections);
+		this.delivery = new Delivery(doc, this.connections, {
+			maxBufferedBytes: options.maxBufferedBytes,
+			slowReaderCloseMs: options.slowReaderCloseMs ?? Number.POSITIVE_INFINITY,
+			onLagCheck: () => (this.stateIsLogged() ? this.delivery.catchUp() : this.delivery.closeStuck()),
+			presence: () => this.presenceMessage()
 		});
+		this.syncReplies = new SyncReplies(doc, this.delivery, () => this.stateIsLogged(), (connection, code, reason) => this.refuse(connection, code, reason));
 		doc.on('update', this.onDocUpdate);
 		this.awareness.on('update', this.onAwarenessUpdate);
 	}
@@ -79,15 +94,15 @@ export class Room {
 	/** Adds a watcher: sends our state vector (so it sends what we lack) and who else is here. */
 	join(connection: Connection): void {
 		this.connections.add(connection);
-		connection.send(messages.encodeSyncStep1(Y.encodeStateVector(this.doc)));
-		const states = [...this.awareness.getStates().keys()];
-		if (states.length > 0) {
-			connection.send(messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
-		}
+		this.delivery.send(connection, messages.encodeSyncStep1(Y.encodeStateVector(this.doc)));
+		const presence = this.presenceMessage();
+		if (presence) this.delivery.send(connection, presence);
 	}
 
 	leave(connection: Connection): void {
 		if (!this.connections.delete(connection)) return;
+		this.syncReplies.forget(connection);
+		this.heldForBacklog.delete(connection);
 		const { orphaned, heirs } = this.awarenessGuard.release(connection);
 		if (orphaned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, orphaned, null);
 		for (const { connection: heir, entry } of heirs) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate([entry]), heir);
@@ -107,8 +122,7 @@ export class Room {
 		}
 		switch (message.type) {
 			case 'sync-step-1':
-				if (this.pending.length > 0 || this.flushing) this.deferredSyncReplies.push({ connection, stateVector: message.stateVector });
-				else this.replySyncStep2(connection, message.stateVector);
+				this.syncReplies.ask(connection, message.stateVector);
 				break;
 			case 'update':
 				// A viewer may only repeat what the board has (a stock client's sync step 2 on join).
@@ -122,9 +136,8 @@ export class Room {
 				this.receiveAwareness(connection, message.update);
 				break;
 			case 'query-awareness':
-				connection.send(
-					messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]))
-				);
+				// Answered even when nobody is here: the asker may be waiting for the answer itself.
+				this.delivery.send(connection, this.presenceMessage() ?? messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [])));
 				break;
 			case 'auth':
 				break;
@@ -134,13 +147,15 @@ export class Room {
 	/** Writes everything pending to the log, then broadcasts it. Resolves when all is durable. */
 	async flush(): Promise<void> {
 		while (this.flushing) await this.flushing;
-		if (this.pending.length === 0 && this.deferredSyncReplies.length === 0) return;
+		if (this.pending.length === 0 && !this.syncReplies.hasWaiting) return;
 		this.flushing = this.flushBatch();
 		try {
 			await this.flushing;
 		} finally {
 			this.flushing = null;
 		}
+		// An ask that came in the last moment of the batch would otherwise wait for the next change.
+		if (this.stateIsLogged() && !this.broken) this.syncReplies.answerWaiting();
 	}
 
 	/**
@@ -189,7 +204,7 @@ export class Room {
 			// Not bad, only early (an edit made offline, sent before the resync finished). Stock
 			// clients never reconnect after a 44xx close, so ask for everything again instead: the
 			// client's answer carries the update with what it depends on.
-			connection.send(messages.encodeSyncStep1(Y.encodeStateVector(this.doc)));
+			this.delivery.send(connection, messages.encodeSyncStep1(Y.encodeStateVector(this.doc)));
 			return;
 		}
 		if (!verdict.ok) {
@@ -232,6 +247,10 @@ export class Room {
 		const at = Math.max(requested, this.lastAt);
 		this.lastAt = at;
 		this.pending.push({ update, actor, at, connection });
+		if (connection && this.pending.length > MAX_UNLOGGED_UPDATES && !connection.isHeld('backlog')) {
+			connection.holdInput('backlog');
+			this.heldForBacklog.add(connection);
+		}
 		if (!this.flushScheduled) {
 			this.flushScheduled = true;
 			setImmediate(() => {
@@ -244,8 +263,19 @@ export class Room {
 	private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
 		const changed = [...added, ...updated, ...removed];
 		const message = messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-		for (const connection of this.connections) connection.send(message);
+		for (const connection of this.connections) this.delivery.send(connection, message);
 	};
+
+	/** Every presence in the room as one awareness message, or null when nobody has one. */
+	private presenceMessage(): Uint8Array | null {
+		const states = [...this.awareness.getStates().keys()];
+		return states.length > 0 ? messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)) : null;
+	}
+
+	/** True while the document holds exactly what is logged: only then may whole states go out. */
+	private stateIsLogged(): boolean {
+		return this.pending.length === 0 && !this.flushing;
+	}
 
 	private async flushBatch(): Promise<void> {
 		const batch = this.pending;
@@ -257,7 +287,7 @@ export class Room {
 				this.breakRoom(error as Error);
 				return;
 			}
-			this.delivery.broadcast(batch, this.connections);
+			this.delivery.broadcast(batch);
 			this.options.keyframes.logged(
 				this.boardId,
 				batch.map((entry) => entry.update),
@@ -267,16 +297,10 @@ export class Room {
 		}
 		// Replies and catch-ups carry the whole state: only while nothing unlogged is in it.
 		if (this.pending.length === 0) {
-			for (const { connection, stateVector } of this.deferredSyncReplies.splice(0)) this.replySyncStep2(connection, stateVector);
-			this.delivery.catchUp(this.connections);
-		}
-	}
-
-	private replySyncStep2(connection: Connection, stateVector: Uint8Array): void {
-		try {
-			connection.send(messages.encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
-		} catch {
-			this.refuse(connection, CLOSE_CODES.malformed, 'state vector does not decode');
+			for (const connection of this.heldForBacklog) connection.releaseInput('backlog');
+			this.heldForBacklog.clear();
+			this.syncReplies.answerWaiting();
+			this.delivery.catchUp();
 		}
 	}
 

@@ -6,6 +6,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -84,5 +85,26 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
 	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+/**
+ * One state vector that asks for everything either of two asks lacks: per client the lower clock,
+ * and a client missing from either is missing from the result. Throws on a vector that does not decode.
+ */
+export function lowerStateVector(a: Uint8Array, b: Uint8Array): Uint8Array {
+	const left = Y.decodeStateVector(a);
+	const right = Y.decodeStateVector(b);
+	const lower = new Map<number, number>();
+	for (const [client, clock] of left) {
+		const other = right.get(client);
+		if (other !== undefined) lower.set(client, Math.min(clock, other));
+	}
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, lower.size);
+	for (const [client, clock] of lower) {
+		encoding.writeVarUint(encoder, client);
+		encoding.writeVarUint(encoder, clock);
+	}
 	return encoding.toUint8Array(encoder);
 }

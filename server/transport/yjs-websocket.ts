@@ -14,6 +14,7 @@ import { ACTOR_PARAM } from '../../src/lib/protocol/endpoints';
 import { LIMITS } from '../../src/lib/model/limits';
 import type { AccessChange, BoardAccess } from '../auth/board-access';
 import { TokenBucket } from '../auth/rate-limit';
+import { callerKey, clientAddress } from '../http/client-address';
 import type { BoardDirectory } from '../boards/board-directory';
 import type { ServerConfig } from '../config';
 import { guarded } from '../error-boundary';
@@ -22,6 +23,8 @@ import type { Logger } from '../logger';
 import { Connection } from '../rooms/connection';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { RoomSocket } from '../rooms/room-socket';
+import { ConnectionCounts, type ConnectionCountLimits } from './connection-counts';
+import { isUpdateFrame, UpdateBudget, type UpdateBudgetLimits } from './update-budget';
 
 /** A peer that answers no ping for this long is gone (laptop lid closed, network cut). */
 const KEEPALIVE_MS = 30_000;
@@ -31,18 +34,22 @@ export interface YjsEndpointOptions {
 	directory: BoardDirectory;
 	logger: Logger;
 	access: BoardAccess;
-	limits: Pick<ServerConfig, 'maxMessageBytes' | 'rateLimitPerSecond' | 'rateLimitBurst' | 'maxConnectionsPerBoard'>;
+	limits: Pick<ServerConfig, 'maxMessageBytes' | 'rateLimitPerSecond' | 'rateLimitBurst' | 'maxConnectionsPerBoard' | 'trustedProxies'> &
+		UpdateBudgetLimits &
+		ConnectionCountLimits;
 }
 
 function roomSocket(ws: WebSocket): RoomSocket {
 	return {
-		send: (message) => {
-			if (ws.readyState === ws.OPEN) ws.send(message, { binary: true });
+		send: (message, onWritten) => {
+			if (ws.readyState === ws.OPEN) ws.send(message, { binary: true }, onWritten && (() => onWritten()));
 		},
 		close: (code, reason) => ws.close(code, reason),
 		get bufferedAmount() {
 			return ws.bufferedAmount;
-		}
+		},
+		pauseInput: () => ws.pause(),
+		resumeInput: () => ws.resume()
 	};
 }
 
@@ -59,10 +66,16 @@ export function yjsParams(query: URLSearchParams): { actor: string | null; token
 
 export function createYjsEndpoint(options: YjsEndpointOptions) {
 	const { rooms, directory, logger, access, limits } = options;
-	const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+	// One message per socket per turn of the event loop (ws defers the next one with setImmediate),
+	// instead of every frame of a 64 KiB chunk at once: sockets take turns, so a flooding one delays
+	// the others by one message, not thousands, and ws stops reading a socket (TCP back-pressure)
+	// while the frames it has read are still waiting their turn.
+	const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, allowSynchronousEvents: false });
 	const alive = new WeakSet<WebSocket>();
 	/** Live connections per board, so a revoked token or a mode change reaches them at once. */
 	const live = new Map<string, Set<Connection>>();
+	const updateBudget = new UpdateBudget(limits);
+	const connectionCounts = new ConnectionCounts(limits);
 
 	const stopWatchingAccess = access.onChange((change: AccessChange) => {
 		for (const connection of live.get(change.boardId) ?? []) {
@@ -92,22 +105,45 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 	);
 	keepalive.unref();
 
-	async function accept(ws: WebSocket, boardId: string, actor: string | null, token: string | null): Promise<void> {
+	/** Closes a connection from inside a listener: a refusal must never throw out of the process. */
+	function refuse(connection: Connection, code: keyof typeof CLOSE_REASONS): void {
+		connection.close(code, CLOSE_REASONS[code]);
+	}
+
+	async function accept(ws: WebSocket, request: IncomingMessage, boardId: string, actor: string | null, token: string | null): Promise<void> {
 		alive.add(ws);
 		ws.on('pong', () => alive.add(ws));
+		const address = clientAddress(request, limits.trustedProxies);
 		const connection = new Connection(roomSocket(ws), actor);
 		const bucket = new TokenBucket(limits.rateLimitPerSecond, limits.rateLimitBurst);
-		// Frames that arrive while the board loads are kept and handed over in order.
+		// Until the board is loaded and joined nothing is read (the peer waits in TCP), except the
+		// frames of the chunk already read, which are kept and handed over in order.
+		connection.holdInput('joining');
 		const early: Uint8Array[] = [];
 		let deliver = (bytes: Uint8Array): void => {
 			early.push(bytes);
 		};
 		ws.on('message', (data, isBinary) => {
-			if (!isBinary) return connection.close(CLOSE_CODES.malformed, 'text frames are not y-websocket messages');
-			if (!bucket.take()) return connection.close(CLOSE_CODES.rateLimited, CLOSE_REASONS[CLOSE_CODES.rateLimited]);
-			deliver(toBytes(data));
+			try {
+				if (connection.closed) return;
+				if (!isBinary) return connection.close(CLOSE_CODES.malformed, 'text frames are not y-websocket messages');
+				if (!bucket.take()) return refuse(connection, CLOSE_CODES.rateLimited);
+				const bytes = toBytes(data);
+				if (isUpdateFrame(bytes)) {
+					const refusal = updateBudget.take(boardId, callerKey(connection.tokenId, address), connection);
+					if (refusal) return refuse(connection, refusal);
+				}
+				deliver(bytes);
+			} catch (error) {
+				logger.warn(`yjs message on ${boardId} failed: ${(error as Error).message}`);
+				refuse(connection, CLOSE_CODES.internalError);
+			}
 		});
 		ws.on('error', (error) => logger.warn(`yjs socket on ${boardId}: ${error.message}`));
+		// Counted from the start, so a host cannot hold many sockets in the loading phase either.
+		let release = connectionCounts.open(address, null);
+		ws.on('close', () => release?.());
+		if (!release) return refuse(connection, CLOSE_CODES.tooManyConnections);
 
 		if (!BOARD_ID_PATTERN.test(boardId) || !(await directory.get(boardId))) {
 			connection.close(CLOSE_CODES.unknownBoard, CLOSE_REASONS[CLOSE_CODES.unknownBoard]);
@@ -120,6 +156,12 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 		}
 		connection.role = grant.role;
 		connection.tokenId = grant.tokenId;
+		if (grant.tokenId) {
+			// Counted again under the token as well as the address.
+			release?.();
+			release = connectionCounts.open(address, grant.tokenId);
+			if (!release) return refuse(connection, CLOSE_CODES.tooManyConnections);
+		}
 		const room = await rooms.open(boardId);
 		if (ws.readyState !== ws.OPEN || connection.closed) {
 			room.releaseIfIdle();
@@ -135,12 +177,16 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 		ws.on('close', () => {
 			connection.closed = true;
 			peers.delete(connection);
-			if (peers.size === 0 && live.get(boardId) === peers) live.delete(boardId);
+			if (peers.size === 0 && live.get(boardId) === peers) {
+				live.delete(boardId);
+				updateBudget.forgetBoard(boardId);
+			}
 			room.leave(connection);
 		});
 		room.join(connection);
 		deliver = (bytes) => room.receive(connection, bytes);
 		for (const bytes of early.splice(0)) room.receive(connection, bytes);
+		connection.releaseInput('joining');
 	}
 
 	return {
@@ -148,7 +194,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 		handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, target: YjsTarget): void {
 			const { actor, token } = yjsParams(target.query);
 			wss.handleUpgrade(request, socket, head, (ws) => {
-				accept(ws, target.boardId, actor, token).catch((error: Error) => {
+				accept(ws, request, target.boardId, actor, token).catch((error: Error) => {
 					logger.warn(`yjs connection to ${target.boardId} failed: ${error.message}`);
 					ws.close(CLOSE_CODES.internalError, CLOSE_REASONS[CLOSE_CODES.internalError]);
 				});

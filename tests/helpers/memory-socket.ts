@@ -1,6 +1,7 @@
 /**
  * A deterministic in-memory RoomSocket: records what the room sent and how it closed, so room
- * logic is tested without a network. `bufferedAmount` is settable to simulate a slow receiver.
+ * logic is tested without a network. `bufferedAmount` is settable to simulate a slow receiver;
+ * with `holdWrites` set, write callbacks wait until `flushWrites()` (a reply still in the queue).
  */
 import * as Y from 'yjs';
 import type { RoomSocket } from '../../server/rooms/room-socket';
@@ -10,9 +11,30 @@ export class MemorySocket implements RoomSocket {
 	readonly sent: Uint8Array[] = [];
 	closedWith: { code: number; reason: string } | null = null;
 	bufferedAmount = 0;
+	/** Whether the room stopped reading this socket. */
+	inputPaused = false;
+	holdWrites = false;
+	private readonly unwritten: (() => void)[] = [];
 
-	send(message: Uint8Array): void {
-		if (!this.closedWith) this.sent.push(message);
+	send(message: Uint8Array, onWritten?: () => void): void {
+		if (this.closedWith) return;
+		this.sent.push(message);
+		if (!onWritten) return;
+		if (this.holdWrites) this.unwritten.push(onWritten);
+		else queueMicrotask(onWritten);
+	}
+
+	/** The queued messages are written: their callbacks run. */
+	flushWrites(): void {
+		for (const onWritten of this.unwritten.splice(0)) onWritten();
+	}
+
+	pauseInput(): void {
+		this.inputPaused = true;
+	}
+
+	resumeInput(): void {
+		this.inputPaused = false;
 	}
 
 	close(code: number, reason: string): void {

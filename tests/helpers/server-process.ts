@@ -14,6 +14,8 @@ export interface ServerProcess {
 	readonly wsUrl: string;
 	readonly port: number;
 	readonly dataDir: string;
+	/** The server process's id, e.g. to read its memory from /proc. */
+	readonly pid: number;
 	/** Everything the server printed, for failure messages. */
 	log(): string;
 	/** True while the process has not exited (a hostile test's first question). */
@@ -77,6 +79,7 @@ export async function startServer(
 		wsUrl: `ws://127.0.0.1:${port}`,
 		port,
 		dataDir,
+		pid: child.pid!,
 		log: () => output,
 		running: () => child.exitCode === null && child.signalCode === null,
 		async stop() {

@@ -19,6 +19,17 @@ export const CLOSE_CODES = {
 	revoked: 4410,
 	/** More messages than the per-connection rate limit allows (RATE_LIMIT_PER_SECOND / _BURST). */
 	rateLimited: 4429,
+	/** This token, or this address without a token, sends more updates than CALLER_UPDATES_PER_SECOND / _BURST. */
+	callerRateLimited: 4430,
+	/**
+	 * The board takes more updates than BOARD_UPDATES_PER_SECOND / _BURST and this connection sends
+	 * more than its fair share of them (light senders — a dragged pin — are still accepted).
+	 */
+	boardRateLimited: 4431,
+	/** This address (MAX_CONNECTIONS_PER_ADDRESS) or token (MAX_CONNECTIONS_PER_TOKEN) has that many Yjs connections open. */
+	tooManyConnections: 4432,
+	/** The connection did not read what it was sent: its queue stayed over MAX_BUFFERED_BYTES for SLOW_READER_CLOSE_MS. */
+	slowReader: 4408,
 	/** The board has MAX_CONNECTIONS_PER_BOARD watchers already. */
 	boardFull: 4503,
 	/** The message is larger than the server accepts. */
@@ -38,6 +49,10 @@ export const CLOSE_REASONS: Record<CloseCode, string> = {
 	4403: 'read-only: viewers cannot edit',
 	4410: 'access revoked',
 	4429: 'rate limit exceeded: slow down',
+	4430: 'rate limit exceeded for this token or address: slow down',
+	4431: 'board busy: too many updates from this connection',
+	4432: 'too many connections from this address or token',
+	4408: 'not reading: send queue stayed full',
 	4503: 'board full: too many connections',
 	1009: 'message too large',
 	1011: 'internal error'

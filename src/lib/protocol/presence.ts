@@ -45,3 +45,11 @@ export const MAX_AWARENESS_STATE_BYTES = 2048;
 
 /** How often a moving pointer is announced at most: smooth enough to follow, light on the wire. */
 export const CURSOR_SEND_INTERVAL_MS = 80;
+
+/**
+ * Awareness client ids one connection may hold. A stock provider relays its sibling tabs' states
+ * (BroadcastChannel) over its own socket, so a connection may carry a few ids besides its own; more
+ * would let one socket show as a crowd. Of these at most one may carry a `presence` — one roster
+ * entry and one cursor per connection (server/rooms/awareness-guard.ts).
+ */
+export const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 4;
