@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: `unit` (pure, fast), `integration` (real server on a free port, real sockets,
- * real SQLite file) and `e2e` (real Chromium driving the built app). Each integration and e2e file
- * starts its own server, so files run in separate processes.
+ * Four projects: `unit` (pure, fast), `integration` (real server on a free port, real sockets,
+ * real SQLite file), `e2e` (real Chromium driving the built app) and `load` (hostile floods that
+ * assert latency and memory bounds). Each integration, e2e and load file starts its own server, so
+ * files run in separate processes. `load` runs after the others, one file at a time: its bounds
+ * are about what one attacker can do to the server, not about what other test files do to the
+ * machine (two cores shared with a browser and a dozen servers).
  */
 export default defineConfig({
 	test: {
@@ -25,6 +28,16 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 					fileParallelism: false
+				}
+			},
+			{
+				test: {
+					name: 'load',
+					include: ['tests/load/**/*.test.ts'],
+					testTimeout: 120_000,
+					hookTimeout: 60_000,
+					fileParallelism: false,
+					sequence: { groupOrder: 1 }
 				}
 			}
 		]
