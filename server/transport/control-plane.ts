@@ -15,7 +15,7 @@ import type { BoardDirectory } from '../boards/board-directory';
 import type { ServerConfig } from '../config';
 import { ControlLimits, type ControlLimitConfig } from '../control/control-limits';
 import { ControlError, NotFound } from '../control/refusals';
-import { clientAddress } from '../http/client-address';
+import { callerKey, clientAddress } from '../http/client-address';
 import type { CallerLimits } from '../limits/caller-limits';
 import type { Logger } from '../logger';
 import type { AlertStorage } from '../storage/storage';
@@ -72,8 +72,9 @@ export function createControlPlane(
 				handle(socket, logger, async (request: unknown) => {
 					const { title } = parseOrThrow(createBoardRequest, request, 'board');
 					access.assertMayCreate(secret);
-					// Per address, shared with POST /api/boards: new boards are listed publicly.
-					const waitMs = callerLimits.boardCreation.take(address);
+					// Per address, shared with POST /api/boards (the same key): new boards are listed
+					// publicly. The operator's own token is not rationed, as over HTTP.
+					const waitMs = access.isAdmin(secret) ? 0 : callerLimits.boardCreation.take(callerKey(null, address));
 					if (waitMs > 0) throw new ControlError(ERROR_CODES.rateLimited, `too many new boards from this address; try again in ${Math.ceil(waitMs / 1000)} s`);
 					return createOwnedBoard(directory, access, title, secret);
 				})

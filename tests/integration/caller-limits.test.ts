@@ -5,6 +5,7 @@
  * token. [E8] An Authorization header that is not `Bearer <token>` is 401, not anonymous.
  */
 import http from 'node:http';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedBoard } from '../../src/lib/protocol/access';
 import { ACCESS_API } from '../../src/lib/protocol/access';
@@ -49,6 +50,20 @@ describe('[E4] caller allowances over HTTP', () => {
 		expect(first.map((answer) => answer.status)).toEqual([201, 201, 201, 429, 429]);
 		expect(Number(first[3]!.retryAfter)).toBeGreaterThanOrEqual(1);
 		expect((await createFrom('127.0.0.3')).status).toBe(201);
+	});
+
+	it('HTTP and socket.io spend one allowance: a board made over either counts against both', async () => {
+		expect((await createFrom('127.0.0.8')).status).toBe(201);
+		expect((await createFrom('127.0.0.8')).status).toBe(201);
+		const client = io(server.url, { transports: ['websocket'], forceNew: true, reconnection: false, localAddress: '127.0.0.8' } as Parameters<typeof io>[1]);
+		try {
+			const create = () => client.timeout(5_000).emitWithAck('boards:create', { title: 'Over socket.io' }) as Promise<{ ok: boolean; error?: { code: string } }>;
+			expect((await create()).ok).toBe(true);
+			expect(await create()).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+		} finally {
+			client.disconnect();
+		}
+		expect((await createFrom('127.0.0.8')).status).toBe(429);
 	});
 
 	it('X-Forwarded-For is believed only from a trusted proxy', async () => {
