@@ -48,7 +48,6 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	const { storage, refuseOtherUpgrades = false } = options;
 	const logger = createLogger(config.logLevel);
 	const store = storage ?? openSqliteStorage(config.dataDir);
-	let directory: BoardDirectory | undefined;
 	const policy = keyframePolicy(config.keyframeInterval, config.keyframeMaxInterval);
 	const keyframes = new Keyframes(workerShadows(logger), store, policy, logger);
 	const rooms = new RoomRegistry({
@@ -58,9 +57,10 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 		keyframes,
 		maxBufferedBytes: config.maxBufferedBytes,
 		idleMs: config.roomIdleMs,
-		onLoad: (room) => directory?.watchRoom(room)
+		// The registry and the directory need each other; no room loads before the directory exists.
+		onLoad: (room) => directory.watchRoom(room)
 	});
-	directory = new BoardDirectory(store, rooms, logger);
+	const directory = new BoardDirectory(store, rooms, logger);
 	const access = new BoardAccess(store, config);
 
 	if (config.seedDemo) {
