@@ -14,6 +14,7 @@ import { accessApi } from './auth/access-api';
 import { BoardAccess } from './auth/board-access';
 import { BoardDirectory } from './boards/board-directory';
 import type { ServerConfig } from './config';
+import { loadDemoBoard } from './demo/load-demo';
 import { seedDemoBoard } from './demo/seed-demo';
 import { BoardHistory } from './history/board-history';
 import { createApiRouter } from './http/api-router';
@@ -48,7 +49,6 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	const { storage, refuseOtherUpgrades = false } = options;
 	const logger = createLogger(config.logLevel);
 	const store = storage ?? openSqliteStorage(config.dataDir);
-	let directory: BoardDirectory | undefined;
 	const policy = keyframePolicy(config.keyframeInterval, config.keyframeMaxInterval);
 	const keyframes = new Keyframes(workerShadows(logger), store, policy, logger);
 	const rooms = new RoomRegistry({
@@ -59,15 +59,15 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 		maxBufferedBytes: config.maxBufferedBytes,
 		slowReaderCloseMs: config.slowReaderCloseMs,
 		idleMs: config.roomIdleMs,
-		onLoad: (room) => directory?.watchRoom(room)
+		// The registry and the directory need each other; no room loads before the directory exists.
+		onLoad: (room) => directory.watchRoom(room)
 	});
-	directory = new BoardDirectory(store, rooms, logger);
+	const directory = new BoardDirectory(store, rooms, logger);
 	const access = new BoardAccess(store, config);
 
 	if (config.seedDemo) {
-		// Loaded only when wanted: the demo script is data a server with SEED_DEMO=false never needs.
-		const { KHARKIV_2022 } = await import('./demo/kharkiv-2022');
-		await seedDemoBoard(directory, KHARKIV_2022, logger);
+		// Read only when wanted: the demo script is data a server with SEED_DEMO=false never needs.
+		await seedDemoBoard(directory, await loadDemoBoard(), logger);
 	}
 
 	const yjs = createYjsEndpoint({ rooms, directory, logger, access, limits: config });

@@ -19,7 +19,7 @@ async function loadAppHandler(): Promise<NodeHandler> {
 		const module = (await import(pathToFileURL(file).href)) as { handler: NodeHandler };
 		return module.handler;
 	} catch (error) {
-		throw new Error(`no app build at ${file} (run \`npm run build\`): ${(error as Error).message}`);
+		throw new Error(`no app build at ${file} (run \`npm run build\`): ${(error as Error).message}`, { cause: error });
 	}
 }
 

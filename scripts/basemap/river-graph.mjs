@@ -122,8 +122,7 @@ export function mergeLines(g, ids) {
 	for (const id of ids) {
 		const e = /** @type {Edge} */ (g.edges[id]);
 		let coords = e.coords.slice(), a = e.a, b = e.b;
-		for (let joined = true; joined; ) {
-			joined = false;
+		for (;;) {
 			const k = endsOf.findIndex(([x, y]) => x === a || x === b || y === a || y === b);
 			if (k < 0) break;
 			const [x, y] = /** @type {number[]} */ (endsOf[k]);
@@ -134,7 +133,6 @@ export function mergeLines(g, ids) {
 			else [coords, b] = [[...coords, ...other.reverse().slice(1)], /** @type {number} */ (x)];
 			lines.splice(k, 1);
 			endsOf.splice(k, 1);
-			joined = true;
 		}
 		lines.push(coords);
 		endsOf.push([a, b]);

@@ -69,7 +69,6 @@ const similar = (a, b) => a === b || boundedDistance(a, b, 1).full <= 1;
 /** Latin or Cyrillic script only, starting with a capital: GeoNames' lower-case entries are
  * romanisations of Chinese, Arabic … ("ku pi yang si ke"), its all-capitals ones airport codes. */
 const USABLE = /^[\p{Lu}][\p{Script=Latin}\p{Script=Cyrillic}\p{M}\s'’ʼ”.()-]{2,40}$/u;
-const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** Plain ASCII first, so of "Kupyans’k" and "Kupyansk" the one shown as what matched is the plain one. */
 const PLAIN = /^[A-Za-z -]+$/;

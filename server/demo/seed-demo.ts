@@ -6,6 +6,7 @@ import type { BoardDirectory } from '../boards/board-directory';
 import type { Logger } from '../logger';
 import { serverOrigin } from '../rooms/origins';
 import type { DemoBoard } from './demo-script';
+import { applyDemoStep } from './demo-steps';
 
 export async function seedDemoBoard(directory: BoardDirectory, demo: DemoBoard, logger: Logger): Promise<boolean> {
 	if (await directory.get(demo.id)) return false;
@@ -16,7 +17,7 @@ export async function seedDemoBoard(directory: BoardDirectory, demo: DemoBoard, 
 	await directory.withRoom(demo.id, (room) => {
 		for (const step of demo.steps) {
 			const at = Date.parse(step.at);
-			step.apply(room.doc, { actor: step.actor, now: at, origin: serverOrigin(step.actor, at) });
+			applyDemoStep(room.doc, step, { actor: step.actor, now: at, origin: serverOrigin(step.actor, at) });
 		}
 	});
 	logger.info(`demo board ${demo.id}: seeded ${demo.steps.length} steps`);

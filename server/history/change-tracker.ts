@@ -16,7 +16,7 @@ import { BoardTimeline } from './board-timeline';
 import { describeMetaChange, describeRecordChange, type ChangeContext } from './describe-change';
 
 /** Any Yjs shared type, as `transaction.changed` keys them (Yjs's own typing: `any` events). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs's own typing; no narrower type fits every kind
 type SharedType = Y.AbstractType<Y.YEvent<any>>;
 
 export class ChangeTracker {

@@ -34,8 +34,7 @@ export type SinceDiff = Omit<SinceAnswer, 'boardId' | 'since' | 'now'>;
 
 type AnyRecord = Pin | Front | Report | Sector;
 /** The per-sector counts cover these; sectors themselves are listed and highlighted, not counted. */
-const COUNTED = ['pins', 'fronts', 'reports'] as const;
-type Counted = (typeof COUNTED)[number];
+type Counted = 'pins' | 'fronts' | 'reports';
 
 export const ELSEWHERE = 'Elsewhere';
 

@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 export type Struct = Y.Item | Y.GC | Y.Skip;
 export type Integrated = Y.Item | Y.GC;
 /** A Yjs type of any kind (maps, arrays, texts: their event types differ). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its events as `any`; no narrower type fits every kind
 export type AnyType = Y.AbstractType<any>;
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 export type DeleteSet = DecodedUpdate['ds'];

@@ -25,7 +25,7 @@ async function boardWithBot(title: string): Promise<{ id: string; bot: YjsClient
 
 const marker = (page: Page, name: string) => page.locator('.sb-pin', { hasText: name });
 
-/** Animation frames the page painted while `action` ran (requestAnimationFrame callbacks). */
+/** Epoch milliseconds of an ISO time (a pin's `controlSince`). */
 const t = (iso: string) => Date.parse(iso);
 
 describe('pins with meaning, in Chromium', () => {

@@ -1,11 +1,12 @@
 /**
  * Watching together in Chromium, three browser contexts on one board: the roster, live cursors,
  * following a watcher's view, undo of one's own edits only, sector assignment, the first-visit
- * name prompt, the help panel, and two tabs of one browser on the board.
+ * name prompt, the help panel, and two tabs of one browser on the board. Each test opens its own
+ * board and watchers, so any one of them runs alone and in any order.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { HISTORY_API, type HistorySummary } from '../../src/lib/protocol/history';
 import { addSector } from '../../src/lib/model/sector-operations';
 import { openBoard as openBoardAs } from '../helpers/board-page';
@@ -15,17 +16,14 @@ import { createBoard } from '../helpers/http';
 import { waitFor } from '../helpers/wait-for';
 import { connectSynced } from '../helpers/yjs-client';
 
-let boardId: string;
-let olena: Page;
-let taras: Page;
-let maya: Page;
-
 const IZYUM: [number, number][] = [[49.0, 36.9], [49.4, 36.9], [49.4, 37.6], [49.0, 37.6]];
 const LYMAN: [number, number][] = [[48.8, 37.7], [49.2, 37.7], [49.2, 38.3], [48.8, 38.3]];
 
 const fixture = useServerAndBrowser();
-beforeAll(async () => {
-	boardId = (await createBoard(fixture.server.url, 'Night shift')).id;
+
+/** A fresh board with the Izyum and Lyman sectors, and one page per watcher named, closed after the test. */
+async function watchTogether<Name extends string>(...names: Name[]): Promise<{ boardId: string } & Record<Lowercase<Name>, Page>> {
+	const boardId = (await createBoard(fixture.server.url, 'Night shift')).id;
 	const seeder = await connectSynced(fixture.server.wsUrl, boardId, 'seeder');
 	addSector(seeder.doc, { id: 'sector-izyum', name: 'Izyum', area: IZYUM });
 	addSector(seeder.doc, { id: 'sector-lyman', name: 'Lyman', area: LYMAN });
@@ -33,12 +31,11 @@ beforeAll(async () => {
 		what: 'the sectors to be stored'
 	});
 	seeder.destroy();
-	[olena, taras, maya] = await Promise.all([
-		openBoardAs(fixture.browser, fixture.server.url, boardId, 'Olena'),
-		openBoardAs(fixture.browser, fixture.server.url, boardId, 'Taras'),
-		openBoardAs(fixture.browser, fixture.server.url, boardId, 'Maya')
-	]);
-}, 60_000);
+	const pages = await Promise.all(names.map((name) => openBoardAs(fixture.browser, fixture.server.url, boardId, name)));
+	onTestFinished(() => Promise.all(pages.map((page) => page.context().close())).then(() => undefined));
+	const byName = Object.fromEntries(names.map((name, index) => [name.toLowerCase(), pages[index]!]));
+	return { boardId, ...byName } as { boardId: string } & Record<Lowercase<Name>, Page>;
+}
 
 const rosterRow = (page: Page, name: string) => page.getByTestId('roster').locator(`[data-watcher="${name}"]`);
 const mapBox = async (page: Page) => (await page.getByTestId('board-map').boundingBox())!;
@@ -51,6 +48,7 @@ const focusSector = (page: Page, label: string) => page.getByTestId('sector-swit
 
 describe('watching together in three browsers', () => {
 	it('a cursor moving in one browser is seen, named, at about the same place in another', async () => {
+		const { olena, taras } = await watchTogether('Olena', 'Taras');
 		// All three maps open on the same view, so the same map point is the same pixel in each.
 		const box = await mapBox(olena);
 		const target = { x: box.x + box.width * 0.4, y: box.y + box.height * 0.45 };
@@ -74,6 +72,7 @@ describe('watching together in three browsers', () => {
 	});
 
 	it('the roster shows all three with the sector each is watching', async () => {
+		const { olena, taras, maya } = await watchTogether('Olena', 'Taras', 'Maya');
 		await focusSector(olena, 'Izyum');
 		await focusSector(taras, 'Lyman');
 		for (const page of [olena, taras, maya]) {
@@ -86,6 +85,7 @@ describe('watching together in three browsers', () => {
 	});
 
 	it('following a watcher mirrors their pan and zoom until one moves the map oneself', async () => {
+		const { olena, maya } = await watchTogether('Olena', 'Maya');
 		await rosterRow(maya, 'Olena').click();
 		await expect.poll(() => maya.getByTestId('follow-banner').textContent()).toMatch(/Following\s+Olena/);
 		const close = async () => {
@@ -110,12 +110,17 @@ describe('watching together in three browsers', () => {
 
 		// Maya drags her own map: following stops, and Olena's next move is not mirrored.
 		const mayaBox = await mapBox(maya);
+		const followed = await mapView(maya);
 		await maya.mouse.move(mayaBox.x + mayaBox.width * 0.5, mayaBox.y + mayaBox.height * 0.5);
 		await maya.mouse.down();
 		await maya.mouse.move(mayaBox.x + mayaBox.width * 0.6, mayaBox.y + mayaBox.height * 0.6, { steps: 5 });
 		await maya.mouse.up();
 		await maya.getByTestId('follow-banner').waitFor({ state: 'detached' });
-		const mine = await mapView(maya);
+		// The map publishes its view when a move ends, inertia included: wait for the drag's own end.
+		const mine = await waitFor(async () => {
+			const view = await mapView(maya);
+			return view.lat !== followed.lat || view.lng !== followed.lng ? view : null;
+		}, { what: "Maya's drag to come to rest" });
 		await olena.getByRole('button', { name: 'Zoom in' }).click();
 		await waitFor(async () => (await mapView(olena)).zoom === before.zoom, { what: "Olena's map to zoom in" });
 		// Presence states travel whole: once Maya sees the pointer move Olena makes after zooming,
@@ -137,8 +142,7 @@ describe('watching together in three browsers', () => {
 	});
 
 	it("undo in one browser takes back only that browser's own last edit; redo brings it back", async () => {
-		await focusSector(olena, 'All sectors');
-		await focusSector(taras, 'All sectors');
+		const { olena, taras, maya } = await watchTogether('Olena', 'Taras', 'Maya');
 		const addPinAt = async (page: Page, fx: number, name: string) => {
 			const box = await mapBox(page);
 			await page.mouse.click(box.x + box.width * fx, box.y + box.height * 0.3);
@@ -171,6 +175,7 @@ describe('watching together in three browsers', () => {
 	});
 
 	it('a sector assignment made by an editor shows in every roster and on the sector switcher', async () => {
+		const { olena, maya } = await watchTogether('Olena', 'Maya');
 		await focusSector(olena, 'Izyum');
 		const panel = olena.getByTestId('sector-watchers');
 		await panel.getByLabel('Watcher to assign').fill('Taras');
@@ -183,6 +188,7 @@ describe('watching together in three browsers', () => {
 	});
 
 	it('the help panel opens with "?" and lists the undo shortcut', async () => {
+		const { maya } = await watchTogether('Maya');
 		await maya.locator('.topbar h1').click();
 		await maya.keyboard.press('?');
 		const help = maya.getByTestId('help-panel');
@@ -197,6 +203,7 @@ describe('watching together in three browsers', () => {
 	});
 
 	it('a watcher who leaves disappears from the others’ rosters and maps within seconds', async () => {
+		const { olena, taras, maya } = await watchTogether('Olena', 'Taras', 'Maya');
 		await taras.mouse.move(400, 400);
 		await olena.locator('.sb-cursor[data-watcher="Taras"]').waitFor();
 		const left = Date.now();
@@ -207,6 +214,7 @@ describe('watching together in three browsers', () => {
 	});
 
 	it('a first-time visitor is asked for a name, which the roster and their later visits use', async () => {
+		const { boardId, maya } = await watchTogether('Maya');
 		const context = await fixture.browser.newContext({ viewport: { width: 1400, height: 900 } });
 		const page = await context.newPage();
 		await page.goto(`${fixture.server.url}/b/${boardId}`);
@@ -235,6 +243,7 @@ describe('watching together in three browsers', () => {
 	});
 
 	it('two tabs of one browser relay each other’s presence to the server, and neither is ever refused for it', async () => {
+		const { boardId, olena, maya } = await watchTogether('Olena', 'Maya');
 		// Same context, so the tabs share a BroadcastChannel: each re-sends the other's awareness
 		// changes over its own socket, and the server must drop those, not close the tab.
 		const second = await olena.context().newPage();

@@ -33,6 +33,16 @@ async function pinAt(page: Page, name: string): Promise<{ x: number; y: number }
 	return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
 }
 
+/** Resolves once the page has drawn `count` more frames: a playing replay moves on every one. */
+const framesDrawn = (page: Page, count: number) =>
+	page.evaluate((n) => new Promise<void>((done) => {
+		const next = (left: number) => (left === 0 ? done() : requestAnimationFrame(() => next(left - 1)));
+		next(n);
+	}), count);
+
+/** The replay moment to the millisecond (the visible clock shows whole seconds). */
+const replayTime = (page: Page) => page.getByTestId('replay-time').getAttribute('data-time');
+
 const far = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y) > 20;
 
 describe('replay in Chromium', () => {
@@ -100,11 +110,15 @@ describe('replay in Chromium', () => {
 		await timeline.getByRole('button', { name: '×1', exact: true }).click();
 		await timeline.getByRole('button', { name: 'Play', exact: true }).click();
 		await timeline.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+		const playing = await replayTime(page);
+		await waitFor(async () => (await replayTime(page)) !== playing, { what: 'the replay clock to run while playing' });
 		await page.keyboard.press(' ');
 		await timeline.getByRole('button', { name: 'Play', exact: true }).waitFor();
-		const paused = await page.getByTestId('replay-time').textContent();
-		await page.waitForTimeout(1_200);
-		expect(await page.getByTestId('replay-time').textContent()).toBe(paused);
+		// Playing, the clock moves every frame; paused, it must not, and no second toggle may restart it.
+		const paused = await replayTime(page);
+		await framesDrawn(page, 5);
+		expect(await replayTime(page)).toBe(paused);
+		expect(await timeline.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
 
 		await page.getByRole('button', { name: 'Back to live' }).click();
 		await waitFor(async () => (await banner.count()) === 0, { what: 'the banner to go' });

@@ -14,7 +14,6 @@ import { openBoard } from '../helpers/board-page';
 import { useControlClients } from '../helpers/control-client';
 import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { createBoard } from '../helpers/http';
-import { waitFor } from '../helpers/wait-for';
 import { connectSynced } from '../helpers/yjs-client';
 
 const PAYLOADS = [

@@ -28,7 +28,7 @@ export async function writeLongBoard(storage: BoardStorage, id: string, updates:
 	const pins: string[] = [];
 	const fronts: string[] = [];
 	const reports: string[] = [];
-	let batch: NewLogEntry[] = [];
+	const batch: NewLogEntry[] = [];
 	let context = { actor: ACTORS[0]!, now: start };
 	doc.on('update', (update: Uint8Array) => batch.push({ update, actor: context.actor, at: context.now }));
 	for (let step = 0; step < updates; step++) {

@@ -1,43 +1,73 @@
-/** A BoardStorage in memory, recording the order of calls; for room tests without SQLite. */
+/**
+ * A HistoryStorage in memory, recording the order of calls; for room tests without SQLite, and the
+ * second backend of the storage contract suite, so it keeps each board's log and keyframes apart.
+ * `log` and `keyframes` are every board's entries in the order they came, for tests that watch one
+ * room; `failNext` makes the next append fail as a full disk would.
+ */
+import type { BoardSummary } from '../../src/lib/protocol/boards';
 import type { Alert } from '../../src/lib/protocol/alerts';
-import type { AlertStorage, BoardStorage, Keyframe, LoggedUpdate } from '../../server/storage/storage';
+import type { AlertStorage, HistoryStorage, Keyframe, LoggedUpdate, NewLogEntry } from '../../server/storage/storage';
 
-export function memoryStorage(events: string[] = []): BoardStorage & { log: LoggedUpdate[]; keyframes: Keyframe[]; failNext: boolean } {
-	const log: LoggedUpdate[] = [];
-	const keyframes: Keyframe[] = [];
+export function memoryStorage(events: string[] = []): HistoryStorage & { log: LoggedUpdate[]; keyframes: Keyframe[]; failNext: boolean } {
+	const boards = new Map<string, BoardSummary>();
+	const logs = new Map<string, LoggedUpdate[]>();
+	const keyframesOf = new Map<string, Keyframe[]>();
+	const of = <T>(map: Map<string, T[]>, boardId: string): T[] => map.get(boardId) ?? map.set(boardId, []).get(boardId)!;
+	const copy = (entry: LoggedUpdate): LoggedUpdate => ({ ...entry });
 	const store = {
-		log,
-		keyframes,
+		log: [] as LoggedUpdate[],
+		keyframes: [] as Keyframe[],
 		failNext: false,
 		async listBoards() {
-			return [];
+			return [...boards.values()].sort((a, b) => b.updatedAt - a.updatedAt).map((board) => ({ ...board }));
 		},
-		async getBoard() {
-			return undefined;
+		async getBoard(id: string) {
+			const board = boards.get(id);
+			return board && { ...board };
 		},
 		async createBoard({ id, title, at }: { id: string; title: string; at: number }) {
-			return { id, title, createdAt: at, updatedAt: at };
+			if (boards.has(id)) throw new Error(`board ${id} exists`);
+			boards.set(id, { id, title, createdAt: at, updatedAt: at });
+			return { ...boards.get(id)! };
 		},
-		async renameBoard() {
-			return undefined;
+		async renameBoard(id: string, title: string, at: number) {
+			const board = boards.get(id);
+			if (!board) return undefined;
+			Object.assign(board, { title, updatedAt: at });
+			return { ...board };
 		},
-		async appendUpdates(_boardId: string, entries: readonly Omit<LoggedUpdate, 'seq'>[]) {
+		async appendUpdates(boardId: string, entries: readonly NewLogEntry[]) {
 			if (store.failNext) {
 				store.failNext = false;
 				throw new Error('disk full');
 			}
-			for (const entry of entries) log.push({ ...entry, seq: log.length + 1 });
+			const log = of(logs, boardId);
+			for (const entry of entries) {
+				const logged = { ...entry, seq: log.length + 1 };
+				log.push(logged);
+				store.log.push(logged);
+			}
 			events.push(`append ${entries.length}`);
 			return log.length;
 		},
-		async writeKeyframe(_boardId: string, keyframe: Keyframe) {
-			keyframes.push(keyframe);
+		async writeKeyframe(boardId: string, keyframe: Keyframe) {
+			of(keyframesOf, boardId).push(keyframe);
+			store.keyframes.push(keyframe);
 		},
-		async loadBoard() {
-			return { keyframe: null, updates: [...log] };
+		async loadBoard(boardId: string) {
+			const keyframe = await store.keyframeAtOrBefore(boardId, Infinity);
+			return { keyframe, updates: await store.readUpdates(boardId, keyframe?.seq ?? 0) };
 		},
-		async readUpdates(_boardId: string, from: number, to = Infinity) {
-			return log.filter((entry) => entry.seq > from && entry.seq <= to);
+		async readUpdates(boardId: string, from: number, to = Infinity) {
+			return of(logs, boardId).filter((entry) => entry.seq > from && entry.seq <= to).map(copy);
+		},
+		async keyframeAtOrBefore(boardId: string, seq: number) {
+			const older = of(keyframesOf, boardId).filter((keyframe) => keyframe.seq <= seq);
+			return older.reduce<Keyframe | null>((newest, keyframe) => (newest && newest.seq > keyframe.seq ? newest : keyframe), null);
+		},
+		async seqAt(boardId: string, time: number) {
+			// Times never go backwards within a board, so the last entry at or before `time` is the answer.
+			return of(logs, boardId).findLast((entry) => entry.at <= time)?.seq ?? 0;
 		},
 		async close() {}
 	};

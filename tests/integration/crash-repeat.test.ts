@@ -1,5 +1,5 @@
 /**
- * [S6] Three writers, SIGKILL in the middle of their burst, restart, reconnect — repeated. Nothing
+ * [R13] Three writers, SIGKILL in the middle of their burst, restart, reconnect — repeated. Nothing
  * any writer wrote is lost (what the server had not logged comes back from the writers, who keep
  * it) and every replica ends identical.
  */
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('crash safety, repeated', () => {
-	it('[S6] three writers, SIGKILL mid-burst, restart: zero updates lost and all replicas identical, round after round', async () => {
+	it('[R13] three writers, SIGKILL mid-burst, restart: zero updates lost and all replicas identical, round after round', async () => {
 		const dataDir = tempDataDir('crash-repeat');
 		server = await startServer({ dataDir });
 		const port = server.port;

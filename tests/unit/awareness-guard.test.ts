@@ -197,7 +197,9 @@ describe('awareness guard: shape', () => {
 			colour: '#ABCDEF',
 			activity: 'active',
 			sector: 's'.repeat(64),
+			// eslint-disable-next-line no-loss-of-precision -- the longest numbers JSON can carry: digits past a double's on purpose
 			cursor: { lat: -89.12345678901234, lng: -179.12345678901234 },
+			// eslint-disable-next-line no-loss-of-precision -- as above
 			view: { lat: -89.12345678901234, lng: -179.12345678901234, zoom: 12.345678901234567 }
 		};
 		const json = JSON.stringify(withPresence(largest));

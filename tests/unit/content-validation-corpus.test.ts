@@ -3,7 +3,7 @@
  * whole demo session step by step, sync step 2 of a stock provider, offline edits that race, and
  * a relay's merged update. Each update is validated against the board state just before it.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { drawFront, removeFront, reshapeFront, updateFront } from '../../src/lib/model/front-operations';
 import { describeBoard, renameBoard, setHomeView } from '../../src/lib/model/meta-operations';
@@ -12,8 +12,10 @@ import { addPin, movePin, removePin, renamePin, updatePin } from '../../src/lib/
 import { gradeReport, postReport, removeReport } from '../../src/lib/model/report-operations';
 import { readAll } from '../../src/lib/model/records';
 import { addSector, removeSector, updateSector } from '../../src/lib/model/sector-operations';
-import { KHARKIV_2022 } from '../../server/demo/kharkiv-2022';
+import { loadDemoBoard } from '../../server/demo/load-demo';
+import { applyDemoStep } from '../../server/demo/demo-steps';
 import { validateUpdate } from '../../server/rooms/update-validator';
+import type { DemoBoard } from '../../server/demo/demo-script';
 
 /** A client replica of `live`: its local changes are validated against, then applied to, `live`. */
 function replica(live: Y.Doc) {
@@ -37,6 +39,11 @@ function syncStep2(from: Y.Doc, to: Y.Doc) {
 }
 
 describe('content validation accepts what clients send', () => {
+	let KHARKIV_2022: DemoBoard;
+	beforeAll(async () => {
+		KHARKIV_2022 = await loadDemoBoard();
+	});
+
 	it('[C20] every named operation, with and without an actor', () => {
 		for (const context of [{ actor: 'Olena', now: 1_662_000_000_000 }, {}] as OperationContext[]) {
 			const live = new Y.Doc();
@@ -75,7 +82,7 @@ describe('content validation accepts what clients send', () => {
 	it('[C21] the demo session, each of its steps against the board before it', () => {
 		const live = new Y.Doc();
 		const { doc, refusals } = replica(live);
-		for (const step of KHARKIV_2022.steps) step.apply(doc, { actor: step.actor, now: Date.parse(step.at) });
+		for (const step of KHARKIV_2022.steps) applyDemoStep(doc, step, { actor: step.actor, now: Date.parse(step.at) });
 		expect(KHARKIV_2022.steps.length).toBeGreaterThan(100);
 		expect(refusals).toEqual([]);
 		// The same steps as sync-step-2 diffs, which carry the whole delete set every time.
@@ -83,14 +90,14 @@ describe('content validation accepts what clients send', () => {
 		for (const step of KHARKIV_2022.steps) {
 			const client = new Y.Doc();
 			Y.applyUpdate(client, Y.encodeStateAsUpdate(board));
-			step.apply(client, { actor: step.actor, now: Date.parse(step.at) });
+			applyDemoStep(client, step, { actor: step.actor, now: Date.parse(step.at) });
 			expect(syncStep2(client, board)).toEqual({ ok: true });
 		}
 	});
 
 	it('[C22] sync step 2: a full board into an empty one, and a replica that has everything', () => {
 		const demo = new Y.Doc();
-		for (const step of KHARKIV_2022.steps) step.apply(demo, { actor: step.actor, now: Date.parse(step.at) });
+		for (const step of KHARKIV_2022.steps) applyDemoStep(demo, step, { actor: step.actor, now: Date.parse(step.at) });
 		expect(syncStep2(demo, new Y.Doc())).toEqual({ ok: true });
 		const copy = new Y.Doc();
 		Y.applyUpdate(copy, Y.encodeStateAsUpdate(demo));

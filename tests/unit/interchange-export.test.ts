@@ -1,5 +1,5 @@
 /**
- * [E1] Exports escape what users wrote: CSV cells a spreadsheet would run as formulas are defused
+ * [X5] Exports escape what users wrote: CSV cells a spreadsheet would run as formulas are defused
  * and quoted per RFC 4180; KML text is XML-escaped, its balloon HTML-escaped as well, and only
  * http(s) sources become links. Colours come from the legend.
  */
@@ -22,7 +22,7 @@ const report = (fields: Partial<Report>): Report => ({
 	...fields
 });
 
-describe('[E1] exports escape user text', () => {
+describe('[X5] exports escape user text', () => {
 	it('CSV defuses formulas and quotes per RFC 4180', () => {
 		expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx'].map(textCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx"]);
 		expect(textCell('a "b", c\nd')).toBe('"a ""b"", c\nd"');

@@ -20,7 +20,7 @@ const pin = (id: string, sector: string, createdAt: number, updatedAt?: number) 
 const report = (id: string, sector: string, createdAt: number, updatedAt?: number) =>
 	reportSchema.parse({ id, text: id, eventTime: 0, sector, createdAt, ...(updatedAt ? { updatedAt } : {}) });
 
-describe('[A1] unread per sector', () => {
+describe('[AT1] unread per sector', () => {
 	const sectors = [sector('izyum'), sector('kherson'), sector('lyman')];
 	const views = { baseline: NOW - 120 * MIN, sectors: { izyum: NOW - 60 * MIN } };
 	const input = {
@@ -68,7 +68,7 @@ describe('[A1] unread per sector', () => {
 	});
 });
 
-describe('[A2] last visits in the browser', () => {
+describe('[AT2] last visits in the browser', () => {
 	const memory = (): KeyValueStore & { data: Map<string, string> } => {
 		const data = new Map<string, string>();
 		return { data, getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value) };
@@ -93,7 +93,7 @@ describe('[A2] last visits in the browser', () => {
 	});
 });
 
-describe('[A3] who last changed it', () => {
+describe('[AT3] who last changed it', () => {
 	const at = Date.UTC(2022, 8, 10, 14, 5);
 	it('names the action from the log, else the record provenance', () => {
 		const moved = { createdAt: at - 60 * MIN, updatedAt: at, updatedBy: 'Olena' };

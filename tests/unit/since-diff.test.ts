@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { frontSchema, type Front } from '../../src/lib/model/front';
 import { pinSchema, type Pin } from '../../src/lib/model/pin';
 import { reportSchema, type Report } from '../../src/lib/model/report';
-import { sectorSchema, type Sector } from '../../src/lib/model/sector';
+import { sectorSchema } from '../../src/lib/model/sector';
 import { SINCE_LIST_CAP, type BoardContent, type ChangeEntry } from '../../src/lib/protocol/history';
 import { heldAreaShifts } from '../../server/history/held-area';
 import { ELSEWHERE, sinceDiff } from '../../server/history/since-diff';
