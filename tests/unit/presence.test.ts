@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { boardCommand } from '../../src/lib/components/help/board-keys';
-import { SHORTCUTS } from '../../src/lib/components/help/shortcuts';
+import { boardCommand } from '../../src/lib/keys/board-keys';
+import { SHORTCUTS } from '../../src/lib/keys/shortcuts';
 import { readAll } from '../../src/lib/model/records';
 import { addPin, movePin, renamePin } from '../../src/lib/model/pin-operations';
 import { activityOf, IDLE_AFTER_MS, nextActivityChangeAt } from '../../src/lib/presence/activity';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterReports } from '../../src/lib/components/report-filter';
-import { parseUtcInput, toNewReport, utcInputValue } from '../../src/lib/components/report-form-values';
+import { filterReports } from '../../src/lib/components/reports/report-filter';
+import { parseUtcInput, toNewReport, utcInputValue } from '../../src/lib/components/reports/report-form-values';
 import type { Report } from '../../src/lib/model/report';
 
 const base = { text: 'Kupiansk has fallen', eventTime: '2022-09-10T08:40', sources: '', confidence: 'unconfirmed' as const, reliability: '' as const, credibility: '' as const, place: null, links: [] };
