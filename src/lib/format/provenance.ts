@@ -1,7 +1,5 @@
-/** "drawn by Olena · 10 Sep 2022 08:00 UTC" — who made a record and who last changed it. */
-export function formatUtc(ms: number): string {
-	return `${new Date(ms).toLocaleString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })} UTC`;
-}
+/** "added by Olena · 10 Sep 2022 08:00 UTC — changed by Taras · ..." — who made a record and who last changed it. */
+import { formatUtc } from './utc-time';
 
 export function describeProvenance(record: { createdBy?: string; createdAt?: number; updatedBy?: string; updatedAt?: number }): string {
 	const parts: string[] = [];

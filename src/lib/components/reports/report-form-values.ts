@@ -1,17 +1,7 @@
 /** Turning the report form's fields into the model's input; parsing lives here so it is testable. */
+import { parseUtcInput } from '../../format/utc-input';
 import type { Confidence, NewReport } from '$lib/model/report';
 
-/** `datetime-local` values are read as UTC: a team across time zones must agree on one clock. */
-export function utcInputValue(ms: number): string {
-	return new Date(ms).toISOString().slice(0, 16);
-}
-
-export function parseUtcInput(value: string): number | null {
-	// Checked first: Date.parse is lenient and reads ":00Z" alone as a date in 2000.
-	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-	const ms = Date.parse(`${value}:00Z`);
-	return Number.isNaN(ms) ? null : ms;
-}
 
 export interface ReportFormValues {
 	text: string;
