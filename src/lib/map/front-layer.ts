@@ -6,7 +6,7 @@
 import L from 'leaflet';
 import type { Front } from '$lib/model/front';
 import { arrowhead, smoothPath, type Px } from './arrow-geometry';
-import { frontLook } from './front-style';
+import { frontLook } from '../legend/front-legend';
 import { optIn, vertices } from './geoman';
 import { KeyedLayers } from './keyed-layers';
 import { textElement, withAttribution } from './text-content';

@@ -4,7 +4,7 @@
 import type { Side } from '$lib/model/common';
 import type { Echelon, Pin, PinKind, UnitType } from '$lib/model/pin';
 import { formatUtc } from '../format/utc-time';
-import { CONTROL_LABELS } from './pin-style';
+import { CONTROL_LABELS } from '../legend/pin-legend';
 
 export const KIND_LABELS: Record<PinKind, string> = {
 	town: 'town',

@@ -5,7 +5,7 @@
  */
 import L from 'leaflet';
 import type { Report } from '$lib/model/report';
-import { GRADE_STYLE } from './front-style';
+import { GRADE_STYLE } from '../legend/report-legend';
 import { KeyedLayers } from './keyed-layers';
 import { textElement, withAttribution } from './text-content';
 

@@ -1,13 +1,14 @@
 /**
- * One legend for fronts: colour says whose, line pattern says how sure. The map and the legend
- * panel both read from here, so what the legend shows is what the map draws.
+ * One legend for fronts: colour says whose, line pattern says how sure. The map, the legend panel
+ * and KML export all read from here, so what the legend shows is what the map draws and exports.
  */
-import type { FrontKind, FrontState } from '$lib/model/front';
-import type { Side } from '$lib/model/common';
+import type { Side } from '../model/common';
+import type { FrontKind, FrontState } from '../model/front';
+import { SIDE_BLUE, SIDE_RED } from './side-colours';
 
 export const SIDE_COLOURS: Record<Side, string> = {
-	ukraine: '#2f6fd0',
-	russia: '#c8372d',
+	ukraine: SIDE_BLUE,
+	russia: SIDE_RED,
 	unknown: '#4b5563'
 };
 
@@ -51,12 +52,3 @@ export function frontLook(kind: FrontKind, side: Side, state: FrontState, select
 		fillOpacity: kind === 'area' ? (style.hollow ? 0.04 : 0.16) : style.hollow ? 0 : 0.9
 	};
 }
-
-/** Grades of reports, from hearsay to settled: colour and whether the marker is filled. */
-export const GRADE_STYLE = {
-	rumour: { colour: '#a855f7', filled: false, label: 'rumour' },
-	unconfirmed: { colour: '#f59e0b', filled: false, label: 'unconfirmed' },
-	likely: { colour: '#f59e0b', filled: true, label: 'likely' },
-	confirmed: { colour: '#16a34a', filled: true, label: 'confirmed' },
-	denied: { colour: '#6b7280', filled: false, label: 'denied' }
-} as const;
