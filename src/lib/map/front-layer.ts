@@ -32,7 +32,7 @@ export class FrontLayer {
 
 	mount(map: L.Map): this {
 		this.map = map;
-		this.group.addTo(map);
+		this.drawn.addTo(map);
 		map.on('zoomend', this.redrawArrows, this);
 		return this;
 	}
@@ -40,8 +40,7 @@ export class FrontLayer {
 	destroy(): void {
 		this.map?.off('zoomend', this.redrawArrows, this);
 		this.stopEditing();
-		this.drawn.clear();
-		this.group.remove();
+		this.drawn.remove();
 		this.map = null;
 	}
 

@@ -22,13 +22,12 @@ export class ReportLayer {
 	constructor(private readonly events: ReportLayerEvents) {}
 
 	mount(map: L.Map): this {
-		this.group.addTo(map);
+		this.layers.addTo(map);
 		return this;
 	}
 
 	destroy(): void {
-		this.layers.clear();
-		this.group.remove();
+		this.layers.remove();
 	}
 
 	update(reports: readonly Report[], selectedId: string | null): void {

@@ -5,7 +5,7 @@ import { newId } from './ids';
 import { collection } from './layout';
 import { stamp, transact, type OperationContext } from './operation-context';
 import { newPinSchema, pinPatchSchema, type NewPin, type PinPatch } from './pin';
-import { newRecordMap, writeFields } from './records';
+import { insertRecord, writeFields } from './records';
 import { ModelValidationError, parseOrThrow } from './validation-error';
 
 function pinMap(doc: Y.Doc, id: string) {
@@ -19,10 +19,7 @@ function pinMap(doc: Y.Doc, id: string) {
 export function addPin(doc: Y.Doc, input: NewPin, context: OperationContext = {}): string {
 	const pin = parseOrThrow(newPinSchema, input, 'pin');
 	const id = pin.id ?? newId('pin');
-	const { by, at } = stamp(context);
-	transact(doc, context, () => {
-		collection(doc, 'pins').set(id, newRecordMap({ ...pin, createdBy: by, createdAt: at }));
-	});
+	insertRecord(doc, 'pins', id, pin, context);
 	return id;
 }
 
