@@ -1,6 +1,6 @@
 /**
  * The fronts of a board on the map: lines, arrows (a smoothed body and a head, recomputed in
- * pixels at each zoom) and areas, styled by front-style.ts. The selected front, when editable,
+ * pixels at each zoom) and areas, styled by legend/front-legend.ts. The selected front, when editable,
  * gets Geoman vertex handles; a finished edit is reported as `onReshape`. Symmetric lifecycle.
  */
 import L from 'leaflet';

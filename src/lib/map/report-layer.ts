@@ -1,5 +1,5 @@
 /**
- * Reports that have a place, as markers styled by grade (front-style.ts): filled once likely or
+ * Reports that have a place, as markers styled by grade (legend/report-legend.ts): filled once likely or
  * confirmed, hollow while unconfirmed or a rumour, grey when denied. The tooltip shows the claim
  * as text. Clicking selects the report in the feed.
  */
