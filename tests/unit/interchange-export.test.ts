@@ -7,7 +7,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { reportsToCsv, textCell } from '../../src/lib/interchange/csv-export';
 import { kmlColour, recordsToKml } from '../../src/lib/interchange/kml-export';
-import { SIDE_COLOURS } from '../../src/lib/map/front-style';
+import { SIDE_COLOURS } from '../../src/lib/legend/front-legend';
 import type { Report } from '../../src/lib/model/report';
 import { contentDisposition, exportFileName } from '../../src/lib/protocol/export';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pin } from '../../src/lib/model/pin';
-import { describePin, formatUtc, fromDateTimeLocalUtc, toDateTimeLocalUtc } from '../../src/lib/map/pin-format';
+import { describePin } from '../../src/lib/map/pin-format';
 import { pinLook } from '../../src/lib/map/pin-look';
 import { CHANGE_WINDOW_MS, changedRecently, changeReference, pinGlyph, placeSvg } from '../../src/lib/map/pin-style';
 import { loadMilsymbol, unitSidc } from '../../src/lib/map/unit-symbol';
@@ -73,17 +73,7 @@ describe('pin looks', () => {
 	});
 });
 
-describe('pin words and UTC times', () => {
-	it('formats and reads datetime-local values as UTC', () => {
-		const ms = t('2022-09-10T08:00:00Z');
-		expect(formatUtc(ms)).toBe('10 Sep 2022 08:00 UTC');
-		expect(toDateTimeLocalUtc(ms)).toBe('2022-09-10T08:00');
-		expect(fromDateTimeLocalUtc('2022-09-10T08:00')).toBe(ms);
-		expect(fromDateTimeLocalUtc('')).toBeUndefined();
-		expect(fromDateTimeLocalUtc('10/09/2022')).toBeNaN();
-		expect(toDateTimeLocalUtc(undefined)).toBe('');
-	});
-
+describe('pin words', () => {
 	it('describes units and places for tooltips', () => {
 		expect(describePin(pin({ id: 'x', name: '1st Guards Tank Army', kind: 'unit', side: 'russia', unitType: 'armour', echelon: 'army' }), false)).toBe(
 			'1st Guards Tank Army — Russian armour army'

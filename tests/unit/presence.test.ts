@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { boardCommand } from '../../src/lib/components/help/board-keys';
-import { SHORTCUTS } from '../../src/lib/components/help/shortcuts';
 import { readAll } from '../../src/lib/model/records';
 import { addPin, movePin, renamePin } from '../../src/lib/model/pin-operations';
 import { activityOf, IDLE_AFTER_MS, nextActivityChangeAt } from '../../src/lib/presence/activity';
@@ -172,30 +170,6 @@ describe('undo of one’s own edits only', () => {
 		addPin(doc, { name: 'Lyman', lat: 48.99, lng: 37.8 }, { origin: 'provider' });
 		addPin(doc, { name: 'Sviatohirsk', lat: 49.04, lng: 37.57 });
 		expect(undo.canUndo()).toBe(false);
-	});
-});
-
-describe('board keys', () => {
-	const key = (key: string, mods: Partial<KeyboardEvent> = {}, target: EventTarget | null = null) =>
-		boardCommand({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, target, ...mods });
-	it('maps Ctrl/⌘+Z, Ctrl+Shift+Z, Ctrl+Y, ? and Esc', () => {
-		expect(key('z', { ctrlKey: true })).toBe('undo');
-		expect(key('z', { metaKey: true })).toBe('undo');
-		expect(key('Z', { ctrlKey: true, shiftKey: true })).toBe('redo');
-		expect(key('y', { ctrlKey: true })).toBe('redo');
-		expect(key('?', { shiftKey: true })).toBe('help');
-		expect(key('Escape')).toBe('escape');
-		expect(key('z')).toBeNull();
-		expect(key('z', { ctrlKey: true, altKey: true })).toBeNull();
-	});
-	it('leaves keys typed into a field to the field', () => {
-		const input = { closest: (selector: string) => (selector.includes('input') ? {} : null) } as unknown as EventTarget;
-		expect(key('z', { ctrlKey: true }, input)).toBeNull();
-		expect(key('?', {}, input)).toBeNull();
-	});
-	it('the help lists undo and redo with their keys', () => {
-		expect(SHORTCUTS).toContainEqual(expect.objectContaining({ keys: ['Ctrl', 'Z'], action: 'Undo your last change' }));
-		expect(SHORTCUTS.filter((shortcut) => shortcut.action === 'Redo').map((shortcut) => shortcut.keys.join('+'))).toEqual(['Ctrl+Shift+Z', 'Ctrl+Y']);
 	});
 });
 

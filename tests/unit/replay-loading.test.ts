@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HistoryState } from '../../src/lib/protocol/history';
-import { HistoryClient, LatestLoader, type FetchLike } from '../../src/lib/replay/history-client';
+import type { FetchLike } from '../../src/lib/api/api-answer';
+import { HistoryClient } from '../../src/lib/api/history-client';
+import { LatestLoader } from '../../src/lib/replay/latest-loader';
 
 interface Held {
 	url: string;

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { filterReports } from '../../src/lib/components/report-filter';
-import { parseUtcInput, toNewReport, utcInputValue } from '../../src/lib/components/report-form-values';
+import { filterReports } from '../../src/lib/components/reports/report-filter';
+import { toNewReport } from '../../src/lib/components/reports/report-form-values';
 import type { Report } from '../../src/lib/model/report';
 
 const base = { text: 'Kupiansk has fallen', eventTime: '2022-09-10T08:40', sources: '', confidence: 'unconfirmed' as const, reliability: '' as const, credibility: '' as const, place: null, links: [] };
 
 describe('report form values', () => {
-	it('reads the event time as UTC and round-trips it', () => {
-		const ms = Date.parse('2022-09-10T08:40:00Z');
-		expect(parseUtcInput('2022-09-10T08:40')).toBe(ms);
-		expect(utcInputValue(ms)).toBe('2022-09-10T08:40');
-		expect(parseUtcInput('')).toBeNull();
-	});
-
 	it('splits sources and builds an admiralty code only from both halves', () => {
 		const result = toNewReport({ ...base, sources: 'https://a.example/x\n https://b.example ', reliability: 'B', credibility: '2' });
 		expect(result).toMatchObject({ ok: true, report: { sources: [{ url: 'https://a.example/x' }, { url: 'https://b.example' }], admiralty: { reliability: 'B', credibility: 2 } } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeLink } from '../../src/lib/sync/safe-link';
+import { safeLink } from '../../src/lib/format/safe-link';
 
 describe('safe links', () => {
 	it('turns http(s) URLs into links shown by domain', () => {

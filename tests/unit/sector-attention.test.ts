@@ -105,6 +105,6 @@ describe('[AT3] who last changed it', () => {
 		);
 		expect(lastChangeText('reports', { createdAt: at, createdBy: 'Maya' }, undefined, at + 5 * MIN)).toBe('Posted by Maya · 14:05 UTC, 5 min ago');
 		expect(lastChangeText('sectors', {}, undefined, at)).toBeNull();
-		expect(whenText(at, at + 50 * 60 * MIN)).toBe('10 Sept 14:05 UTC, 2 days ago');
+		expect(whenText(at, at + 50 * 60 * MIN)).toBe('10 Sep 14:05 UTC, 2 days ago');
 	});
 });

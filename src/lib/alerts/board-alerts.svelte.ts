@@ -45,13 +45,18 @@ export class BoardAlerts {
 			onalert: (alert) => this.arrived(alert),
 			onping: (ping) => this.pinged(ping)
 		});
-		window.addEventListener('keydown', this.onKeydown);
 	}
 
 	attachMap(map: L.Map): void {
 		this.pings?.destroy();
 		this.map = map;
 		this.pings = new PingLayer(map);
+	}
+
+	/** Esc: leaves ping mode, or else stops picking a place for the alert form. */
+	cancelPicking(): void {
+		if (this.pingArmed) this.pingArmed = false;
+		else if (this.form?.picking) this.form = { ...this.form, picking: false };
 	}
 
 	/** Handles a map click if ping mode or place picking wants it; true when consumed. */
@@ -116,7 +121,6 @@ export class BoardAlerts {
 	}
 
 	destroy(): void {
-		window.removeEventListener('keydown', this.onKeydown);
 		this.stopAudio();
 		this.pings?.destroy();
 		this.channel.destroy();
@@ -135,10 +139,4 @@ export class BoardAlerts {
 	private pinged(ping: Ping): void {
 		this.pings?.show({ lat: ping.lat, lng: ping.lng, label: ping.from.name, colour: ping.from.colour ?? colourForName(ping.from.name) });
 	}
-
-	private readonly onKeydown = (event: KeyboardEvent) => {
-		if (event.key !== 'Escape') return;
-		if (this.pingArmed) this.pingArmed = false;
-		else if (this.form?.picking) this.form = { ...this.form, picking: false };
-	};
 }

@@ -7,7 +7,7 @@
  */
 import { untrack } from 'svelte';
 import type { SinceAnswer, SinceCollection, LatestChanges } from '../protocol/history';
-import type { HistoryClient } from '../replay/history-client';
+import type { HistoryClient } from '../api/history-client';
 import { ATTENTION_TICK_MS, RETURN_AFTER_MS, SAVE_VISIT_EVERY_MS } from './attention-config';
 import { lastChangeText } from './attribution';
 import { VisitStore, type SectorViews } from './visit-store';

@@ -6,6 +6,7 @@
  * Plain text: callers set it as textContent or a title, never as HTML.
  */
 import type { ChangeAction, LatestChange, SinceCollection } from '../protocol/history';
+import { formatUtcClock, formatUtcDay } from '../format/utc-time';
 import { elapsed } from './sector-attention';
 
 const VERBS: Record<Exclude<ChangeAction, 'removed'>, string> = {
@@ -30,15 +31,11 @@ interface Stamped {
 	updatedAt?: number;
 }
 
-export function clockTime(ms: number): string {
-	return `${new Date(ms).toLocaleTimeString('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit' })} UTC`;
-}
-
 /** "14:05 UTC, 3 h ago"; older than a day also gives the date. */
 export function whenText(at: number, now: number): string {
 	const age = now - at;
-	const date = age > 24 * 3600_000 ? `${new Date(at).toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' })} ` : '';
-	return `${date}${clockTime(at)}, ${age < 45_000 ? 'just now' : `${elapsed(age)} ago`}`;
+	const date = age > 24 * 3600_000 ? `${formatUtcDay(at)} ` : '';
+	return `${date}${formatUtcClock(at)}, ${age < 45_000 ? 'just now' : `${elapsed(age)} ago`}`;
 }
 
 export function lastChangeText(collection: SinceCollection, record: Stamped, latest: LatestChange | undefined, now: number): string | null {

@@ -7,7 +7,7 @@ import type L from 'leaflet';
 import type { BoardLayers } from '$lib/map/board-layers';
 import type { MapView } from '$lib/model/meta';
 import type { BoardSession } from '$lib/sync/board-session.svelte';
-import { fetchRuntimeConfig } from '$lib/sync/runtime-config';
+import { fetchRuntimeConfig } from '$lib/api/config-client';
 
 /** Where a board opens before its own home view has arrived: the Ukraine theatre. */
 export const THEATRE: MapView = { lat: 48.6, lng: 35.5, zoom: 6 };

@@ -1,6 +1,6 @@
 /**
  * A board as KML 2.2, for Google Earth and GIS desks: one folder per layer, shared styles in the
- * board's own legend colours (read from the map's style modules, never copied), and every feature's
+ * board's own legend colours (read from src/lib/legend, as the map does, never copied), and every feature's
  * interchange properties (src/lib/model/geojson.ts) as ExtendedData so that importing our own
  * export gives the board back. Built with an XML builder, so user text is always escaped; the
  * description balloon is an HTML fragment built the same way (links only from http(s) sources),
@@ -14,9 +14,10 @@ import { FRONT_STATES } from '../model/front';
 import { SIDES } from '../model/common';
 import { CONTROL_STATES } from '../model/pin';
 import { LAYER_PROPERTY, recordsToGeoJSON, type BoardLayer, type BoardRecords } from '../model/geojson';
-import { frontLook, GRADE_STYLE, SIDE_COLOURS } from '../map/front-style';
-import { CONTROL_COLOURS } from '../map/pin-style';
-import { safeLink } from '../sync/safe-link';
+import { frontLook, SIDE_COLOURS } from '../legend/front-legend';
+import { CONTROL_COLOURS } from '../legend/pin-legend';
+import { GRADE_STYLE } from '../legend/report-legend';
+import { safeLink } from '../format/safe-link';
 
 export const KML_NAMESPACE = 'http://www.opengis.net/kml/2.2';
 

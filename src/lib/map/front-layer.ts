@@ -1,12 +1,12 @@
 /**
  * The fronts of a board on the map: lines, arrows (a smoothed body and a head, recomputed in
- * pixels at each zoom) and areas, styled by front-style.ts. The selected front, when editable,
+ * pixels at each zoom) and areas, styled by legend/front-legend.ts. The selected front, when editable,
  * gets Geoman vertex handles; a finished edit is reported as `onReshape`. Symmetric lifecycle.
  */
 import L from 'leaflet';
 import type { Front } from '$lib/model/front';
 import { arrowhead, smoothPath, type Px } from './arrow-geometry';
-import { frontLook } from './front-style';
+import { frontLook } from '../legend/front-legend';
 import { optIn, vertices } from './geoman';
 import { KeyedLayers } from './keyed-layers';
 import { textElement, withAttribution } from './text-content';
@@ -32,7 +32,7 @@ export class FrontLayer {
 
 	mount(map: L.Map): this {
 		this.map = map;
-		this.group.addTo(map);
+		this.drawn.addTo(map);
 		map.on('zoomend', this.redrawArrows, this);
 		return this;
 	}
@@ -40,8 +40,7 @@ export class FrontLayer {
 	destroy(): void {
 		this.map?.off('zoomend', this.redrawArrows, this);
 		this.stopEditing();
-		this.drawn.clear();
-		this.group.remove();
+		this.drawn.remove();
 		this.map = null;
 	}
 

@@ -46,6 +46,17 @@ export class KeyedLayers<T extends { id: string }, V> {
 		return this.entries.get(id);
 	}
 
+	/** Puts the group on the map: the owning layer's `mount`. */
+	addTo(map: L.Map): void {
+		this.group.addTo(map);
+	}
+
+	/** Clears and takes the group off the map: the owning layer's `destroy`. */
+	remove(): void {
+		this.clear();
+		this.group.remove();
+	}
+
 	clear(): void {
 		this.group.clearLayers();
 		this.entries.clear();

@@ -1,33 +1,10 @@
 /**
- * Words and times for pins, shared by the map's tooltips and the pin editor. Times are shown and
- * entered in UTC: watchers sit in different time zones and the reports they quote use UTC.
+ * Words for pins, shared by the map's tooltips and the pin editor (times in UTC, `format/utc-time.ts`).
  */
 import type { Side } from '$lib/model/common';
 import type { Echelon, Pin, PinKind, UnitType } from '$lib/model/pin';
-import { CONTROL_LABELS } from './pin-style';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** "10 Sep 2022 08:00 UTC" */
-export function formatUtc(ms: number): string {
-	const d = new Date(ms);
-	return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())} UTC`;
-}
-
-/** The value of an `<input type="datetime-local">` that shows `ms` in UTC ("2022-09-10T08:00"). */
-export function toDateTimeLocalUtc(ms: number | undefined): string {
-	return ms === undefined ? '' : new Date(ms).toISOString().slice(0, 16);
-}
-
-/**
- * Reads a datetime-local value as UTC. Empty means "no time"; anything unparseable is NaN, which
- * the model's schema then refuses with its own message (the form shows that message).
- */
-export function fromDateTimeLocalUtc(value: string): number | undefined {
-	if (value.trim() === '') return undefined;
-	return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? Date.parse(`${value}Z`) : Number.NaN;
-}
+import { formatUtc } from '../format/utc-time';
+import { CONTROL_LABELS } from '../legend/pin-legend';
 
 export const KIND_LABELS: Record<PinKind, string> = {
 	town: 'town',

@@ -18,7 +18,8 @@ import { drawnAlike, pinLook, pinTitle } from './pin-look';
 import { PinMarkers } from './pin-markers';
 import { PinPointer } from './pin-pointer';
 import { PinSprites } from './pin-sprites';
-import { changeReference, CONTROL_COLOURS, LABEL_FONT } from './pin-style';
+import { CONTROL_COLOURS } from '../legend/pin-legend';
+import { changeReference, LABEL_FONT } from './pin-style';
 import { loadMilsymbol, milsymbolReady } from './unit-symbol';
 
 /** Which labels win when pins crowd: the selected pin, cities, rail hubs, towns and units, the rest. */

@@ -5,7 +5,8 @@
  */
 import type { Pin } from '$lib/model/pin';
 import { describePin } from './pin-format';
-import { changedRecently, CONTROL_COLOURS, PLACE_SIZE, placeSvg } from './pin-style';
+import { CONTROL_COLOURS } from '../legend/pin-legend';
+import { changedRecently, PLACE_SIZE, placeSvg } from './pin-style';
 import { unitSymbol } from './unit-symbol';
 
 export interface PinLook {

@@ -3,21 +3,8 @@
  * Contested places wear a dashed amber ring; a place that changed hands lately a thin solid ring
  * in its new colour. Everything here is SVG text built from our own constants, never user text.
  */
+import { CONTROL_COLOURS } from '../legend/pin-legend';
 import type { ControlState, Pin, PinKind } from '$lib/model/pin';
-
-export const CONTROL_COLOURS: Record<ControlState, string> = {
-	ukraine: '#2f6fd0',
-	russia: '#c8372d',
-	contested: '#e09b1a',
-	unknown: '#6b7280'
-};
-
-export const CONTROL_LABELS: Record<ControlState, string> = {
-	ukraine: 'held by Ukraine',
-	russia: 'held by Russia',
-	contested: 'contested',
-	unknown: 'control unknown'
-};
 
 /** The font of pin labels: the markers' CSS, the canvas and the declutter's measurements share it. */
 export const LABEL_FONT = '600 12px system-ui, sans-serif';

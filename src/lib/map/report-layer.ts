@@ -1,11 +1,11 @@
 /**
- * Reports that have a place, as markers styled by grade (front-style.ts): filled once likely or
+ * Reports that have a place, as markers styled by grade (legend/report-legend.ts): filled once likely or
  * confirmed, hollow while unconfirmed or a rumour, grey when denied. The tooltip shows the claim
  * as text. Clicking selects the report in the feed.
  */
 import L from 'leaflet';
 import type { Report } from '$lib/model/report';
-import { GRADE_STYLE } from './front-style';
+import { GRADE_STYLE } from '../legend/report-legend';
 import { KeyedLayers } from './keyed-layers';
 import { textElement, withAttribution } from './text-content';
 
@@ -22,13 +22,12 @@ export class ReportLayer {
 	constructor(private readonly events: ReportLayerEvents) {}
 
 	mount(map: L.Map): this {
-		this.group.addTo(map);
+		this.layers.addTo(map);
 		return this;
 	}
 
 	destroy(): void {
-		this.layers.clear();
-		this.group.remove();
+		this.layers.remove();
 	}
 
 	update(reports: readonly Report[], selectedId: string | null): void {

@@ -35,13 +35,12 @@ export class SectorLayer {
 	constructor(private readonly describe: (sector: Sector) => string | null = () => null) {}
 
 	mount(map: L.Map): this {
-		this.group.addTo(map);
+		this.layers.addTo(map);
 		return this;
 	}
 
 	destroy(): void {
-		this.layers.clear();
-		this.group.remove();
+		this.layers.remove();
 	}
 
 	update(sectors: readonly Sector[], focusedId: string | null): void {

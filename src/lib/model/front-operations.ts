@@ -7,7 +7,7 @@ import { newId } from './ids';
 import { collection } from './layout';
 import { LIMITS } from './limits';
 import { stamp, transact, type OperationContext } from './operation-context';
-import { newRecordMap, readRecord, writeFields } from './records';
+import { insertRecord, readRecord, writeFields } from './records';
 import { ModelValidationError, parseOrThrow } from './validation-error';
 
 function frontMap(doc: Y.Doc, id: string) {
@@ -21,10 +21,7 @@ function frontMap(doc: Y.Doc, id: string) {
 export function drawFront(doc: Y.Doc, input: NewFront, context: OperationContext = {}): string {
 	const id = input.id ?? newId('front');
 	const front = parseOrThrow(frontSchema, { ...input, id }, 'front');
-	const { by, at } = stamp(context);
-	transact(doc, context, () => {
-		collection(doc, 'fronts').set(id, newRecordMap({ ...front, createdBy: by, createdAt: at }));
-	});
+	insertRecord(doc, 'fronts', id, front, context);
 	return id;
 }
 

@@ -5,7 +5,7 @@ import { newId } from './ids';
 import { collection } from './layout';
 import { stamp, transact, type OperationContext } from './operation-context';
 import { newPinSchema, pinPatchSchema, type NewPin, type PinPatch } from './pin';
-import { newRecordMap, writeFields } from './records';
+import { insertRecord, writeFields } from './records';
 import { ModelValidationError, parseOrThrow } from './validation-error';
 
 function pinMap(doc: Y.Doc, id: string) {
@@ -19,10 +19,7 @@ function pinMap(doc: Y.Doc, id: string) {
 export function addPin(doc: Y.Doc, input: NewPin, context: OperationContext = {}): string {
 	const pin = parseOrThrow(newPinSchema, input, 'pin');
 	const id = pin.id ?? newId('pin');
-	const { by, at } = stamp(context);
-	transact(doc, context, () => {
-		collection(doc, 'pins').set(id, newRecordMap({ ...pin, createdBy: by, createdAt: at }));
-	});
+	insertRecord(doc, 'pins', id, pin, context);
 	return id;
 }
 
@@ -38,11 +35,26 @@ export function renamePin(doc: Y.Doc, id: string, name: string, context: Operati
 	transact(doc, context, () => writeFields(pinMap(doc, id), { name: value, updatedBy: by, updatedAt: at }));
 }
 
-/** Changes a pin's descriptive fields (kind, side, control, sector, note). */
+/**
+ * A change of hands is news from the moment it is recorded, unless the change says when it
+ * happened. Stamped to the minute: the precision the pin editor shows and lets a watcher correct.
+ */
+function controlStamp(map: Y.Map<unknown>, patch: PinPatch, at: number): Pick<PinPatch, 'controlSince'> {
+	if (patch.control === undefined || patch.control === map.get('control') || 'controlSince' in patch) return {};
+	return { controlSince: Math.floor(at / 60_000) * 60_000 };
+}
+
+/**
+ * Changes a pin's descriptive fields (kind, side, control, sector, note). Every path — the board's
+ * editor, the records API, a script — gets the same rule for control (`controlStamp`).
+ */
 export function updatePin(doc: Y.Doc, id: string, patch: PinPatch, context: OperationContext = {}): void {
 	const fields = parseOrThrow(pinPatchSchema, patch, 'pin');
 	const { by, at } = stamp(context);
-	transact(doc, context, () => writeFields(pinMap(doc, id), { ...fields, updatedBy: by, updatedAt: at }));
+	transact(doc, context, () => {
+		const map = pinMap(doc, id);
+		writeFields(map, { ...fields, ...controlStamp(map, patch, at), updatedBy: by, updatedAt: at });
+	});
 }
 
 export function removePin(doc: Y.Doc, id: string, context: OperationContext = {}): void {

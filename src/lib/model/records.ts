@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import { collection, COLLECTIONS, type CollectionName, type RecordMap } from './layout';
+import { stamp, transact, type OperationContext } from './operation-context';
 
 export type RecordOf<C extends CollectionName> = z.infer<(typeof COLLECTIONS)[C]>;
 
@@ -53,4 +54,12 @@ export function newRecordMap(fields: Record<string, unknown>): RecordMap {
 		if (key !== 'id' && value !== undefined) map.set(key, value);
 	}
 	return map;
+}
+
+/** Stores a new record under `id` in one transaction, stamped with who made it and when. */
+export function insertRecord(doc: Y.Doc, name: CollectionName, id: string, fields: Record<string, unknown>, context: OperationContext): void {
+	const { by, at } = stamp(context);
+	transact(doc, context, () => {
+		collection(doc, name).set(id, newRecordMap({ ...fields, createdBy: by, createdAt: at }));
+	});
 }

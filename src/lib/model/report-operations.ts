@@ -4,7 +4,7 @@ import { newId } from './ids';
 import { collection } from './layout';
 import { stamp, transact, type OperationContext } from './operation-context';
 import { confidence as confidenceSchema, reportSchema, type Confidence, type NewReport } from './report';
-import { newRecordMap, readRecord, writeFields } from './records';
+import { insertRecord, readRecord, writeFields } from './records';
 import { ModelValidationError, parseOrThrow } from './validation-error';
 
 /** Posts a report and returns its id. Its first grade starts the grade history. */
@@ -17,9 +17,8 @@ export function postReport(doc: Y.Doc, input: NewReport, context: OperationConte
 		{ ...input, id, confidence: grade, gradeHistory: [{ confidence: grade, at, by }] },
 		'report'
 	);
-	transact(doc, context, () => {
-		collection(doc, 'reports').set(id, newRecordMap({ ...report, createdBy: by, createdAt: at }));
-	});
+	// The same moment as its first grade.
+	insertRecord(doc, 'reports', id, report, { ...context, now: at });
 	return id;
 }
 

@@ -3,17 +3,14 @@ import * as Y from 'yjs';
 import { newId } from './ids';
 import { collection } from './layout';
 import { stamp, transact, type OperationContext } from './operation-context';
-import { newRecordMap, readRecord, writeFields } from './records';
+import { insertRecord, readRecord, writeFields } from './records';
 import { sectorSchema, type NewSector, type Sector } from './sector';
 import { ModelValidationError, parseOrThrow } from './validation-error';
 
 export function addSector(doc: Y.Doc, input: NewSector, context: OperationContext = {}): string {
 	const id = input.id ?? newId('sector');
 	const sector = parseOrThrow(sectorSchema, { ...input, id }, 'sector');
-	const { by, at } = stamp(context);
-	transact(doc, context, () => {
-		collection(doc, 'sectors').set(id, newRecordMap({ ...sector, createdBy: by, createdAt: at }));
-	});
+	insertRecord(doc, 'sectors', id, sector, context);
 	return id;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Moments of a board, as pure helpers: links to them (`/b/<id>?at=<ISO>` opens the board in
- * replay at that moment), how they read (UTC), and which reports a moment shows under each clock.
+ * replay at that moment) and which reports a moment shows under each clock.
  */
 import type { Report } from '../model/report';
 import { boardPagePath } from '../protocol/endpoints';
@@ -20,16 +20,6 @@ export function readReplayParam(url: URL): number | null {
 export function replayUrl(boardId: string, time: number): string {
 	const iso = new Date(Math.max(0, Math.round(time))).toISOString();
 	return `${boardPagePath(boardId)}?${REPLAY_PARAM}=${encodeURIComponent(iso)}`;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** "10 Sep 2022 14:05 UTC"; with seconds: "10 Sep 2022 14:05:09 UTC". */
-export function formatUtc(time: number, seconds = false): string {
-	const d = new Date(time);
-	const clock = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}${seconds ? `:${two(d.getUTCSeconds())}` : ''}`;
-	return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${clock} UTC`;
 }
 
 /**

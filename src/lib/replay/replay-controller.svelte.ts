@@ -4,7 +4,9 @@
  * while `active`. Stale answers never win: every fetch of a moment goes through a LatestLoader.
  */
 import type { BoardContent, HistoryState, HistorySummary } from '../protocol/history';
-import { HistoryClient, LatestLoader, type FetchLike, type Moment } from './history-client';
+import { HistoryClient, type Moment } from '../api/history-client';
+import type { FetchLike } from '../api/api-answer';
+import { LatestLoader } from './latest-loader';
 import type { ReplayClock } from './moments';
 
 export const SPEEDS = [1, 10, 60, 600] as const;

@@ -133,15 +133,8 @@ export class PlaceIndex {
 	}
 
 	private toMatch(s: Spelling): PlaceMatch {
-		const { name, lat, lng, country, admin, population } = this.places[s.place]!;
-		return {
-			name,
-			lat,
-			lng,
-			country,
-			...(admin ? { admin } : {}),
-			population,
-			...(s.label !== name ? { matchedAs: s.label } : {})
-		};
+		// A match is the place without its other spellings, plus the one that matched if not its name.
+		const { alternates, ...place } = this.places[s.place]!;
+		return s.label !== place.name ? { ...place, matchedAs: s.label } : place;
 	}
 }
