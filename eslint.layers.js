@@ -5,7 +5,7 @@
  */
 
 /** The shared code the server may import: pure, no DOM, no Svelte, no client state. */
-const SHARED = ['./model', './protocol', './interchange', './legend', './geo'];
+const SHARED = ['./model', './protocol', './interchange', './legend', './geo', './format'];
 
 /** @type {{ target: string | string[], from: string | string[], except?: string[], message: string }[]} */
 export const layerZones = [
@@ -25,21 +25,13 @@ export const layerZones = [
 		target: './server',
 		from: './src',
 		except: SHARED.map((folder) => folder.replace('./', './lib/')),
-		message: 'The server imports from src/ only the shared layers: model, protocol, interchange, legend, geo.'
+		message: 'The server imports from src/ only the shared layers: model, protocol, interchange, legend, geo, format.'
 	},
 	{
-		target: ['./src/lib/interchange/!(kml-export).ts', './src/lib/geo', './src/lib/legend'],
+		target: ['./src/lib/interchange', './src/lib/geo', './src/lib/legend', './src/lib/format'],
 		from: './src/lib',
 		except: SHARED,
-		message: 'Shared code runs on the server too: it imports only model, protocol, geo, legend, interchange.'
-	},
-	{
-		// Known exception, until the client reorganisation moves the legend colours to src/lib/legend/
-		// and safeLink out of sync/: the KML export borrows exactly these three client modules.
-		target: './src/lib/interchange/kml-export.ts',
-		from: './src/lib',
-		except: [...SHARED, './map/front-style.ts', './map/pin-style.ts', './sync/safe-link.ts'],
-		message: 'Shared code runs on the server too: it imports only model, protocol, geo, legend, interchange.'
+		message: 'Shared code runs on the server too: it imports only model, protocol, geo, legend, format, interchange.'
 	},
 	{
 		target: './src',
@@ -47,20 +39,12 @@ export const layerZones = [
 		message: 'The client never imports the server: what both need lives in src/lib/model or src/lib/protocol.'
 	},
 	{
-		// Known exception, until watcher colours leave sync/ in the client reorganisation.
-		target: './src/lib/map/!(cursor-layer).ts',
+		target: './src/lib/map',
 		from: './src/lib/sync',
 		message: 'Map layers draw what they are given; the session (sync) hands it to them, not the other way.'
 	},
 	{
-		target: './src/lib/map/cursor-layer.ts',
-		from: './src/lib/sync',
-		except: ['./watcher-colour.ts'],
-		message: 'Map layers draw what they are given; the session (sync) hands it to them, not the other way.'
-	},
-	{
-		// Known exception, until the one keymap replaces components/help/board-keys.ts.
-		target: ['./src/lib/!(components|board)/**', './src/lib/board/!(board-shortcuts).ts', './server'],
+		target: ['./src/lib/!(components)/**', './server'],
 		from: './src/lib/components',
 		message: 'Only routes and components import components: logic lives below them, in $lib modules.'
 	},

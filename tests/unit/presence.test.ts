@@ -6,7 +6,7 @@ import { activityOf, IDLE_AFTER_MS, nextActivityChangeAt } from '../../src/lib/p
 import { throttleLatest } from '../../src/lib/presence/throttle';
 import { PRESENCE_FIELD, readPresence, type Presence } from '../../src/lib/protocol/presence';
 import { ownEditsUndoManager, UNDO_CAPTURE_MS } from '../../src/lib/sync/undo-scope';
-import { defaultColourFor, textColourOn, WATCHER_COLOURS } from '../../src/lib/sync/watcher-colour';
+import { defaultColourFor, textColourOn, WATCHER_COLOURS } from '../../src/lib/presence/watcher-colour';
 import { checkWatcherName, hasChosenName, setWatcherName, watcherName } from '../../src/lib/sync/watcher-name';
 
 const valid: Presence = {

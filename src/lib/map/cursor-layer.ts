@@ -5,7 +5,7 @@
  */
 import L from 'leaflet';
 import type { LatLng } from '$lib/model/common';
-import { textColourOn } from '$lib/sync/watcher-colour';
+import { textColourOn } from '$lib/presence/watcher-colour';
 
 export interface CursorMark {
 	clientId: number;

@@ -7,7 +7,7 @@
 import type L from 'leaflet';
 import { CursorLayer } from '$lib/map/cursor-layer';
 import type { BoardSession } from '$lib/sync/board-session.svelte';
-import { setWatcherColour, watcherColour } from '$lib/sync/watcher-colour';
+import { setWatcherColour, watcherColour } from '$lib/presence/watcher-colour';
 import { hasChosenName, setWatcherName } from '$lib/sync/watcher-name';
 import { ActivityTracker } from './activity';
 import { FollowController } from './follow.svelte';

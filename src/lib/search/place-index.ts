@@ -134,7 +134,7 @@ export class PlaceIndex {
 
 	private toMatch(s: Spelling): PlaceMatch {
 		// A match is the place without its other spellings, plus the one that matched if not its name.
-		const { alternates, ...place } = this.places[s.place]!;
+		const { alternates: _alternates, ...place } = this.places[s.place]!;
 		return s.label !== place.name ? { ...place, matchedAs: s.label } : place;
 	}
 }
