@@ -58,11 +58,17 @@ export const layerZones = [
 		from: './server/storage',
 		except: ['./storage.ts'],
 		message: 'Rooms know no SQLite: they talk to the BoardStorage interface, whatever backs it.'
+	},
+	{
+		target: './server/rooms',
+		from: './server/metrics',
+		except: ['./board-metrics.ts'],
+		message: 'Rooms report to the BoardMetrics interface; the Prometheus adapter is wired in attach.ts.'
 	}
 ];
 
 /** Packages a room must not touch (it is tested over in-memory sockets and storage). */
-export const roomsForbiddenPackages = ['ws', 'better-sqlite3', 'node:http', 'http', 'socket.io'].map((name) => ({
+export const roomsForbiddenPackages = ['ws', 'better-sqlite3', 'node:http', 'http', 'socket.io', 'prom-client'].map((name) => ({
 	name,
-	message: 'Rooms know no ws, HTTP or SQLite: they talk to RoomSocket and BoardStorage.'
+	message: 'Rooms know no ws, HTTP, SQLite or prom-client: they talk to RoomSocket, BoardStorage and BoardMetrics.'
 }));

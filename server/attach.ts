@@ -22,7 +22,10 @@ import { apiMiddleware } from './http/request-listener';
 import { upgradeRouter } from './http/upgrade-router';
 import { createCallerLimits } from './limits/caller-limits';
 import { historyCacheLimits } from './history/history-cache';
-import { createLogger } from './logger';
+import { openLogger } from './logger';
+import { NO_METRICS } from './metrics/board-metrics';
+import { createPrometheusMetrics } from './metrics/prometheus-metrics';
+import { metricsRoute } from './http/metrics-route';
 import { Keyframes } from './rooms/keyframes';
 import { RoomRegistry } from './rooms/room-registry';
 import { validateUpdate } from './rooms/update-validator';
@@ -47,13 +50,17 @@ export interface AttachOptions {
 
 export async function attachSituationBoard(httpServer: HttpServer, config: ServerConfig, options: AttachOptions = {}) {
 	const { storage, refuseOtherUpgrades = false } = options;
-	const logger = createLogger(config.logLevel);
+	const logger = await openLogger(config);
+	// Only with a token: without one nobody may read them, so they are not collected at all.
+	const prometheus = config.metricsToken ? await createPrometheusMetrics() : null;
+	const metrics = prometheus?.metrics ?? NO_METRICS;
 	const store = storage ?? openSqliteStorage(config.dataDir);
 	const policy = keyframePolicy(config.keyframeInterval, config.keyframeMaxInterval);
-	const keyframes = new Keyframes(workerShadows(logger), store, policy, logger);
+	const keyframes = new Keyframes(workerShadows(logger), store, policy, logger, metrics);
 	const rooms = new RoomRegistry({
 		storage: store,
 		logger,
+		metrics,
 		validator: validateUpdate,
 		keyframes,
 		maxBufferedBytes: config.maxBufferedBytes,
@@ -70,13 +77,18 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 		await seedDemoBoard(directory, await loadDemoBoard(), logger);
 	}
 
-	const yjs = createYjsEndpoint({ rooms, directory, logger, access, limits: config });
+	const yjs = createYjsEndpoint({ rooms, directory, logger, access, metrics, limits: config });
 	const onUpgrade = upgradeRouter({ yjs: yjs.handleUpgrade, logger, refuseOthers: refuseOtherUpgrades });
 	// First in line: socket.io and Vite's HMR check their own paths and ignore ours.
 	httpServer.prependListener('upgrade', onUpgrade);
 	// One set of caller limits for both planes: a board made over HTTP and one over socket.io share an allowance.
 	const callerLimits = createCallerLimits(config);
 	const control = createControlPlane(httpServer, directory, logger, access, store, { callerLimits, config });
+	prometheus?.observe({
+		yjsConnections: yjs.connectionCount,
+		controlConnections: () => control.io.engine.clientsCount,
+		boardsLoaded: () => rooms.loadedCount
+	});
 	const history = new BoardHistory(store, directory, historyCacheLimits(config));
 	const operations = apiOperations();
 	const routeApi = createApiRouter({
@@ -95,7 +107,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 
 	let closing: Promise<void> | null = null;
 	return {
-		apiMiddleware: apiMiddleware(routeApi, config.tileUrl, logger),
+		apiMiddleware: apiMiddleware(metricsRoute(prometheus, config.metricsToken, routeApi), config.tileUrl, logger),
 		limits: callerLimits,
 		directory,
 		access,

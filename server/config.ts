@@ -5,6 +5,12 @@
 import path from 'node:path';
 import { ACCESS_MODES, type AccessMode } from '../src/lib/protocol/access';
 
+export const LOG_FORMATS = ['text', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** Shortest METRICS_TOKEN and ADMIN_TOKEN accepted: a guessable secret is no secret. */
+const MIN_SECRET_LENGTH = 16;
+
 export interface ServerConfig {
 	/** TCP port of the one http.Server (app, Yjs, socket.io). */
 	port: number;
@@ -31,6 +37,13 @@ export interface ServerConfig {
 	seedDemo: boolean;
 	/** `info` logs lifecycle lines; `warn` only problems; `silent` for tests. */
 	logLevel: 'info' | 'warn' | 'silent';
+	/** `text`: one readable line per event; `json`: one JSON object per line (pino), for a log collector. */
+	logFormat: LogFormat;
+	/**
+	 * Serves `GET /metrics` (Prometheus text) to a scraper presenting this as a bearer token. Unset:
+	 * metrics are off — /metrics answers 404 and prom-client is never loaded.
+	 */
+	metricsToken: string | null;
 	/** Access mode of a newly created board. `public-edit`: a link to the board is enough to help. */
 	defaultAccess: AccessMode;
 	/** `anyone` may create boards, or only callers presenting ADMIN_TOKEN (`token`). */
@@ -120,6 +133,10 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	maxBufferedBytes: 4 * 1024 * 1024,
 	seedDemo: true,
 	logLevel: 'info',
+	// Readable in a terminal, where `npm start` is first run; collectors ask for json.
+	logFormat: 'text',
+	// Memory and series are an operator's choice, as is who may read them: off until a token is set.
+	metricsToken: null,
 	defaultAccess: 'public-edit',
 	boardCreation: 'anyone',
 	adminToken: null,
@@ -223,7 +240,11 @@ export function readConfig(env: Env = process.env): ServerConfig {
 	}
 	const adminToken = env.ADMIN_TOKEN || null;
 	if (boardCreation === 'token' && !adminToken) throw new Error('BOARD_CREATION=token needs ADMIN_TOKEN');
-	if (adminToken !== null && adminToken.length < 16) throw new Error('ADMIN_TOKEN must be at least 16 characters');
+	if (adminToken !== null && adminToken.length < MIN_SECRET_LENGTH) throw new Error(`ADMIN_TOKEN must be at least ${MIN_SECRET_LENGTH} characters`);
+	const logFormat = (env.LOG_FORMAT || DEFAULT_CONFIG.logFormat) as LogFormat;
+	if (!LOG_FORMATS.includes(logFormat)) throw new Error(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got "${logFormat}"`);
+	const metricsToken = env.METRICS_TOKEN || DEFAULT_CONFIG.metricsToken;
+	if (metricsToken !== null && metricsToken.length < MIN_SECRET_LENGTH) throw new Error(`METRICS_TOKEN must be at least ${MIN_SECRET_LENGTH} characters`);
 	return {
 		port: integer(env, 'PORT', DEFAULT_CONFIG.port, 0),
 		host: env.HOST || DEFAULT_CONFIG.host,
@@ -236,6 +257,8 @@ export function readConfig(env: Env = process.env): ServerConfig {
 		maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', DEFAULT_CONFIG.maxBufferedBytes, 1024),
 		seedDemo: flag(env, 'SEED_DEMO', DEFAULT_CONFIG.seedDemo),
 		logLevel,
+		logFormat,
+		metricsToken,
 		defaultAccess,
 		boardCreation,
 		adminToken,

@@ -1,4 +1,7 @@
-/** One-line logs with a level gate; tests run silent. No stack trace per bad frame. */
+/**
+ * One line per event with a level gate; tests run silent. No stack trace per bad frame. Readable
+ * lines by default; LOG_FORMAT=json gives one JSON object per line (json-logger.ts) for collectors.
+ */
 import type { ServerConfig } from './config';
 
 export interface Logger {
@@ -6,6 +9,7 @@ export interface Logger {
 	warn(message: string): void;
 }
 
+/** Readable lines: `<ISO time> <message>`, problems as `<ISO time> WARN <message>` on stderr. */
 export function createLogger(level: ServerConfig['logLevel']): Logger {
 	const time = () => new Date().toISOString();
 	return {
@@ -16,4 +20,11 @@ export function createLogger(level: ServerConfig['logLevel']): Logger {
 			if (level !== 'silent') console.warn(`${time()} WARN ${message}`);
 		}
 	};
+}
+
+/** The logger the configuration asks for; pino is loaded only for JSON lines. */
+export async function openLogger(config: Pick<ServerConfig, 'logLevel' | 'logFormat'>): Promise<Logger> {
+	if (config.logFormat === 'text') return createLogger(config.logLevel);
+	const { createJsonLogger } = await import('./json-logger');
+	return createJsonLogger(config.logLevel);
 }

@@ -5,6 +5,7 @@
  * in production a worker thread — so the room's broadcast path never waits for it.
  */
 import type { Logger } from '../logger';
+import { NO_METRICS, type BoardMetrics } from '../metrics/board-metrics';
 import type { BoardStorage } from '../storage/storage';
 import { keyframeDue, type KeyframePolicy } from './keyframe-policy';
 import type { ShadowHost } from './shadow-host';
@@ -38,7 +39,8 @@ export class Keyframes {
 		private readonly host: ShadowHost,
 		private readonly storage: Pick<BoardStorage, 'writeKeyframe'>,
 		private readonly policy: KeyframePolicy,
-		private readonly logger: Logger
+		private readonly logger: Logger,
+		private readonly metrics: BoardMetrics = NO_METRICS
 	) {}
 
 	/** A room starts, its document holding exactly the log up to its newest sequence number. */
@@ -114,6 +116,7 @@ export class Keyframes {
 			// The shadow has had every append up to `seq` and, in message order, nothing after it yet.
 			const state = await this.host.snapshot(boardId);
 			await this.storage.writeKeyframe(boardId, { seq, at, state });
+			this.metrics.keyframeWritten();
 			board.lastKeyframeSeq = seq;
 			board.lastKeyframeBytes = state.byteLength;
 			// Updates logged while the snapshot was taken are the new keyframe's tail.

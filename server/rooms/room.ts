@@ -11,6 +11,7 @@ import { roleAtLeast } from '../../src/lib/protocol/access';
 import { CLOSE_CODES, CLOSE_REASONS } from '../../src/lib/protocol/close-codes';
 import { changesNothing } from '../auth/read-only';
 import type { Logger } from '../logger';
+import { NO_METRICS, secondsSince, type BoardMetrics } from '../metrics/board-metrics';
 import type { BoardStorage, NewLogEntry } from '../storage/storage';
 import { AwarenessGuard } from './awareness-guard';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness-update';
@@ -33,6 +34,8 @@ export interface RoomOptions {
 	maxBufferedBytes: number;
 	/** A receiver whose queue stays over `maxBufferedBytes` this long is closed (4408); default: never. */
 	slowReaderCloseMs?: number;
+	/** Where appends, broadcasts, refusals and keyframes are reported (metrics off: dropped). */
+	metrics?: BoardMetrics;
 	/** Called when the last watcher leaves. */
 	onEmpty?: (room: Room) => void;
 	/** Called when the durable log could not be written: the room must be dropped and reloaded. */
@@ -62,6 +65,7 @@ export class Room {
 	private broken = false;
 	/** Drafts the server's changes on someone's behalf; made on the first one (drafted-change.ts). */
 	private drafter: ChangeDrafter | null = null;
+	private readonly metrics: BoardMetrics;
 
 	constructor(
 		readonly boardId: string,
@@ -75,6 +79,7 @@ export class Room {
 		private lastAt: number,
 		private readonly options: RoomOptions
 	) {
+		this.metrics = options.metrics ?? NO_METRICS;
 		options.keyframes.open(boardId, [Y.encodeStateAsUpdate(doc)], lastKeyframe);
 		this.awareness = new awarenessProtocol.Awareness(doc);
 		this.awareness.setLocalState(null);
@@ -168,6 +173,7 @@ export class Room {
 		// Idle now, so encoding here stalls nobody; the doc holds exactly the log.
 		if (!this.broken && keyframeDue) {
 			await this.options.storage.writeKeyframe(this.boardId, { seq: this.seq, at: this.lastAt, state: Y.encodeStateAsUpdate(this.doc) });
+			this.metrics.keyframeWritten();
 		}
 		for (const connection of this.connections) connection.close(CLOSE_CODES.goingAway, CLOSE_REASONS[CLOSE_CODES.goingAway]);
 		this.connections.clear();
@@ -234,6 +240,7 @@ export class Room {
 
 	private refuse(connection: Connection, code: number, reason: string): void {
 		this.options.logger.warn(`board ${this.boardId}: closing ${connection.actor ?? 'anonymous'} (${code}): ${reason}`);
+		this.metrics.refused(code);
 		connection.close(code, closeReason(reason));
 	}
 
@@ -281,13 +288,17 @@ export class Room {
 		const batch = this.pending;
 		this.pending = [];
 		if (batch.length > 0) {
+			const appending = performance.now();
 			try {
 				this.seq = await this.options.storage.appendUpdates(this.boardId, batch);
 			} catch (error) {
 				this.breakRoom(error as Error);
 				return;
 			}
+			this.metrics.logged(batch.length, secondsSince(appending));
+			const broadcasting = performance.now();
 			this.delivery.broadcast(batch);
+			this.metrics.broadcast(secondsSince(broadcasting));
 			this.options.keyframes.logged(
 				this.boardId,
 				batch.map((entry) => entry.update),

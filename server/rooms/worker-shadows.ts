@@ -24,7 +24,8 @@ export function workerShadows(logger: Logger): ShadowHost {
 		waiting.clear();
 	};
 	const start = () => {
-		// The worker is TypeScript like the rest of the server; its entry registers tsx first.
+		// From the sources (dev, tests) this entry registers tsx and loads keyframe-worker.ts; in the
+		// compiled server (scripts/build-server.mjs) the file of this name is the compiled worker itself.
 		const started = new Worker(new URL('./keyframe-worker-entry.mjs', import.meta.url));
 		started.unref();
 		started.on('error', fail);

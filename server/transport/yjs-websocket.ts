@@ -20,6 +20,7 @@ import type { ServerConfig } from '../config';
 import { guarded } from '../error-boundary';
 import type { YjsTarget } from '../http/upgrade-router';
 import type { Logger } from '../logger';
+import type { BoardMetrics } from '../metrics/board-metrics';
 import { Connection } from '../rooms/connection';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { RoomSocket } from '../rooms/room-socket';
@@ -34,15 +35,19 @@ export interface YjsEndpointOptions {
 	directory: BoardDirectory;
 	logger: Logger;
 	access: BoardAccess;
+	/** Bytes in and out, and the refusals made here (rate limits). */
+	metrics: BoardMetrics;
 	limits: Pick<ServerConfig, 'maxMessageBytes' | 'rateLimitPerSecond' | 'rateLimitBurst' | 'maxConnectionsPerBoard' | 'trustedProxies'> &
 		UpdateBudgetLimits &
 		ConnectionCountLimits;
 }
 
-function roomSocket(ws: WebSocket): RoomSocket {
+function roomSocket(ws: WebSocket, metrics: BoardMetrics): RoomSocket {
 	return {
 		send: (message, onWritten) => {
-			if (ws.readyState === ws.OPEN) ws.send(message, { binary: true }, onWritten && (() => onWritten()));
+			if (ws.readyState !== ws.OPEN) return;
+			metrics.sent(message.byteLength);
+			ws.send(message, { binary: true }, onWritten && (() => onWritten()));
 		},
 		close: (code, reason) => ws.close(code, reason),
 		get bufferedAmount() {
@@ -65,7 +70,7 @@ export function yjsParams(query: URLSearchParams): { actor: string | null; token
 }
 
 export function createYjsEndpoint(options: YjsEndpointOptions) {
-	const { rooms, directory, logger, access, limits } = options;
+	const { rooms, directory, logger, access, metrics, limits } = options;
 	// One message per socket per turn of the event loop (ws defers the next one with setImmediate),
 	// instead of every frame of a 64 KiB chunk at once: sockets take turns, so a flooding one delays
 	// the others by one message, not thousands, and ws stops reading a socket (TCP back-pressure)
@@ -107,6 +112,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 
 	/** Closes a connection from inside a listener: a refusal must never throw out of the process. */
 	function refuse(connection: Connection, code: keyof typeof CLOSE_REASONS): void {
+		metrics.refused(code);
 		connection.close(code, CLOSE_REASONS[code]);
 	}
 
@@ -114,7 +120,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 		alive.add(ws);
 		ws.on('pong', () => alive.add(ws));
 		const address = clientAddress(request, limits.trustedProxies);
-		const connection = new Connection(roomSocket(ws), actor);
+		const connection = new Connection(roomSocket(ws, metrics), actor);
 		const bucket = new TokenBucket(limits.rateLimitPerSecond, limits.rateLimitBurst);
 		// Until the board is loaded and joined nothing is read (the peer waits in TCP), except the
 		// frames of the chunk already read, which are kept and handed over in order.
@@ -126,9 +132,13 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 		ws.on('message', (data, isBinary) => {
 			try {
 				if (connection.closed) return;
-				if (!isBinary) return connection.close(CLOSE_CODES.malformed, 'text frames are not y-websocket messages');
-				if (!bucket.take()) return refuse(connection, CLOSE_CODES.rateLimited);
 				const bytes = toBytes(data);
+				metrics.received(bytes.byteLength);
+				if (!isBinary) {
+					metrics.refused(CLOSE_CODES.malformed);
+					return connection.close(CLOSE_CODES.malformed, 'text frames are not y-websocket messages');
+				}
+				if (!bucket.take()) return refuse(connection, CLOSE_CODES.rateLimited);
 				if (isUpdateFrame(bytes)) {
 					const refusal = updateBudget.take(boardId, callerKey(connection.tokenId, address), connection);
 					if (refusal) return refuse(connection, refusal);
@@ -200,6 +210,8 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 				});
 			});
 		},
+		/** Open Yjs connections, whatever their state (joining, live, closing). */
+		connectionCount: () => wss.clients.size,
 		/** Closes every Yjs connection (shutdown). */
 		close(): Promise<void> {
 			clearInterval(keepalive);

@@ -1,7 +1,8 @@
 /**
- * Runs the real server (`server/index.ts`, the same entry as `npm start`) as a child process on a
- * free port with its own temporary DATA_DIR, so tests can restart it, SIGKILL it, and read its
- * log when something fails.
+ * Runs the real server as a child process on a free port with its own temporary DATA_DIR, so tests
+ * can restart it, SIGKILL it, and read its log when something fails. By default from its sources
+ * (`server/index.ts` under tsx: no build needed); `compiled` runs what `npm start` runs, the
+ * JavaScript `npm run build` writes (build/node-server/index.mjs), with plain node.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +27,9 @@ export interface ServerProcess {
 	kill(): Promise<void>;
 }
 
+/** The compiled server `npm start` runs (scripts/build-server.mjs writes it). */
+export const COMPILED_SERVER_ENTRY = 'build/node-server/index.mjs';
+
 export function tempDataDir(label = 'sb'): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
 }
@@ -37,10 +41,11 @@ const exited = (child: ChildProcess) =>
 	});
 
 export async function startServer(
-	options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}
+	options: { dataDir?: string; env?: Record<string, string>; port?: number; compiled?: boolean; nodeOptions?: string[] } = {}
 ): Promise<ServerProcess> {
 	const dataDir = options.dataDir ?? tempDataDir();
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+	const entry = options.compiled ? [COMPILED_SERVER_ENTRY] : ['--import', 'tsx', 'server/index.ts'];
+	const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...entry], {
 		cwd: path.resolve(import.meta.dirname, '../..'),
 		env: {
 			...process.env,

@@ -1,0 +1,99 @@
+/**
+ * The board metrics (board-metrics.ts) as prom-client series, plus Node's own (event-loop lag,
+ * memory, CPU, handles) from prom-client's default collectors, in one registry served as
+ * Prometheus text by http/metrics-route.ts. prom-client is imported only here and only when
+ * metrics are on (METRICS_TOKEN), so a server without them does not carry it or its event-loop
+ * monitor.
+ */
+import type { BoardMetrics } from './board-metrics';
+
+/** Every series of ours starts with this, so it is easy to find next to other exporters'. */
+export const METRIC_PREFIX = 'situation_board_';
+
+/** Gauges read when scraped, from whatever holds the count (set once the server is wired). */
+export interface GaugeSources {
+	yjsConnections(): number;
+	controlConnections(): number;
+	boardsLoaded(): number;
+}
+
+export interface PrometheusMetrics {
+	readonly metrics: BoardMetrics;
+	/** Wires the scrape-time gauges; until then they read 0. */
+	observe(sources: GaugeSources): void;
+	/** The Content-Type of `scrape()`'s text. */
+	readonly contentType: string;
+	scrape(): Promise<string>;
+}
+
+// Log appends are a SQLite transaction (sub-ms to a few ms); broadcasts a write per receiver
+// (up to tens of ms at a thousand watchers). Buckets span both with room on either side.
+const LATENCY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+
+export async function createPrometheusMetrics(): Promise<PrometheusMetrics> {
+	const client = await import('prom-client');
+	const registry = new client.Registry();
+	client.collectDefaultMetrics({ register: registry });
+	let sources: GaugeSources = { yjsConnections: () => 0, controlConnections: () => 0, boardsLoaded: () => 0 };
+	const name = (suffix: string) => `${METRIC_PREFIX}${suffix}`;
+
+	new client.Gauge({
+		name: name('connections'),
+		help: 'Open connections, by plane (yjs: board sync; control: socket.io).',
+		labelNames: ['plane'],
+		registers: [registry],
+		collect() {
+			this.set({ plane: 'yjs' }, sources.yjsConnections());
+			this.set({ plane: 'control' }, sources.controlConnections());
+		}
+	});
+	new client.Gauge({
+		name: name('boards_loaded'),
+		help: 'Boards live in memory (a room with its document).',
+		registers: [registry],
+		collect() {
+			this.set(sources.boardsLoaded());
+		}
+	});
+	const accepted = new client.Counter({ name: name('updates_accepted_total'), help: 'Updates accepted and logged.', registers: [registry] });
+	const refused = new client.Counter({
+		name: name('messages_refused_total'),
+		help: 'Yjs messages refused, by the close code their sender was closed with.',
+		labelNames: ['code'],
+		registers: [registry]
+	});
+	const append = new client.Histogram({
+		name: name('log_append_seconds'),
+		help: 'Time to append one batch of updates to the log (one storage transaction).',
+		buckets: LATENCY_BUCKETS,
+		registers: [registry]
+	});
+	const broadcast = new client.Histogram({
+		name: name('broadcast_seconds'),
+		help: 'Time to hand one logged batch to every receiver of its board.',
+		buckets: LATENCY_BUCKETS,
+		registers: [registry]
+	});
+	const keyframes = new client.Counter({ name: name('keyframes_written_total'), help: 'Keyframes written to the log.', registers: [registry] });
+	const received = new client.Counter({ name: name('received_bytes_total'), help: 'Bytes of Yjs frames read from watchers.', registers: [registry] });
+	const sent = new client.Counter({ name: name('sent_bytes_total'), help: 'Bytes of Yjs frames queued to watchers.', registers: [registry] });
+
+	return {
+		metrics: {
+			logged(updates, seconds) {
+				accepted.inc(updates);
+				append.observe(seconds);
+			},
+			broadcast: (seconds) => broadcast.observe(seconds),
+			refused: (code) => refused.inc({ code: String(code) }),
+			keyframeWritten: () => keyframes.inc(),
+			received: (bytes) => received.inc(bytes),
+			sent: (bytes) => sent.inc(bytes)
+		},
+		observe(wired) {
+			sources = wired;
+		},
+		contentType: registry.contentType,
+		scrape: () => registry.metrics()
+	};
+}
