@@ -35,6 +35,8 @@ export function pinElement({ pin, look, title, selected }: MarkerPin): HTMLEleme
 	const marks = look.marks.map((mark) => ` sb-pin--${mark}`).join('');
 	root.className = `sb-pin sb-pin--${pin.kind}${marks}${selected ? ' sb-pin--selected' : ''}`;
 	root.dataset.pinId = pin.id;
+	// Who holds the place, readable without decoding the glyph (tests, and scripts over the page).
+	root.dataset.control = pin.control;
 	if (look.sidc) root.dataset.sidc = look.sidc;
 	// Shown on hover, and the only place the name is when the label is hidden to avoid clutter.
 	root.title = title;
