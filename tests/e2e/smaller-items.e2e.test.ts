@@ -26,7 +26,8 @@ describe('smaller items', () => {
 		await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 		await page.keyboard.press('Escape');
 		await waitFor(async () => (await page.getByRole('region', { name: 'Pin details' }).count()) === 0, { what: 'Esc to deselect' });
-		expect(await page.locator('.sb-pin--selected').count()).toBe(0);
+		// The map redraws on its next frame.
+		await waitFor(async () => (await page.locator('.sb-pin--selected').count()) === 0, { what: 'the marker to lose its selection mark' });
 		await page.context().close();
 	});
 
@@ -37,6 +38,17 @@ describe('smaller items', () => {
 		const link = page.getByLabel('Link to pin “Izium”');
 		await link.waitFor();
 		expect(await link.isChecked()).toBe(false);
+		await page.context().close();
+	});
+
+	it('[SI3] says when ?at= is not a date, or before the board\'s story, instead of showing another board silently', async () => {
+		const page = await openBoard(fixture.browser, fixture.server.url, DEMO_BOARD_ID, 'Linker', '?at=notadate');
+		const notice = page.getByTestId('replay-notice');
+		await notice.waitFor({ timeout: 15_000 });
+		expect(await notice.textContent()).toContain('“notadate” is not a date');
+		await page.goto(`${fixture.server.url}/b/${DEMO_BOARD_ID}?at=2020-01-01`);
+		await notice.waitFor({ timeout: 15_000 });
+		await waitFor(async () => /1 Jan 2020 00:00 UTC is before this board’s story, which begins 6 Sep 2022/.test((await notice.textContent()) ?? ''), { what: 'the before-the-story notice' });
 		await page.context().close();
 	});
 });

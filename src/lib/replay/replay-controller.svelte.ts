@@ -8,7 +8,8 @@ import type { BoardContent, HistoryState, HistorySummary } from '../protocol/his
 import { HistoryClient, type Moment } from '../api/history-client';
 import type { FetchLike } from '../api/api-answer';
 import { LatestLoader } from './latest-loader';
-import type { ReplayClock } from './moments';
+import { MOMENT_NOTICES, type ReplayClock } from './moments';
+import { formatUtc } from '../format/utc-time';
 import { CHANGE_DWELL_MS, type Pace } from './pacing';
 import { changeMoments, nextMoment, periodAt, storyPeriods, type StoryPeriod } from './story';
 
@@ -30,6 +31,8 @@ export class ReplayController {
 	/** What is being loaded, for a long history's first (cold) request. */
 	progress = $state<string | null>(null);
 	error = $state<string | null>(null);
+	/** Why the moment shown is not the one asked for (not a date, before the story). */
+	notice = $state<string | null>(null);
 	content = $state.raw<BoardContent | null>(null);
 	summary = $state.raw<HistorySummary | null>(null);
 	playing = $state(false);
@@ -94,11 +97,12 @@ export class ReplayController {
 		this.seek(this.end);
 	}
 
-	/** Enters replay at `at` (clamped to the log) or at the last moment. */
-	async open(at?: number): Promise<void> {
+	/** Enters replay at `at` (clamped to the log) or at the last moment; `notice` says why, if not as asked. */
+	async open(at?: number, notice: string | null = null): Promise<void> {
 		const opening = ++this.opening;
 		this.active = true;
 		this.error = null;
+		this.notice = notice;
 		this.loading = true;
 		this.progress = 'Reading the board’s history…';
 		try {
@@ -108,6 +112,7 @@ export class ReplayController {
 			this.moments = changeMoments(summary);
 			this.periods = storyPeriods(this.moments);
 			this.progress = `Rebuilding the board from ${summary.count.toLocaleString('en')} logged updates…`;
+			if (at !== undefined && summary.first && at < summary.first.at) this.notice = MOMENT_NOTICES.beforeStory(formatUtc(at), formatUtc(summary.first.at));
 			this.time = this.clamp(at ?? this.end);
 			this.followPeriodOf(this.time);
 			await this.load({ at: this.time }, false);
@@ -179,6 +184,7 @@ export class ReplayController {
 		this.loading = false;
 		this.progress = null;
 		this.error = null;
+		this.notice = null;
 		this.content = null;
 	}
 
