@@ -92,7 +92,7 @@ describe('replay in Chromium', () => {
 		await page.keyboard.press('ArrowLeft');
 		await waitFor(async () => far(await pinAt(page, 'Kupiansk'), live), { what: '← to step back to the creation' });
 
-		await page.getByTestId('timeline').getByRole('button', { name: '×10' }).click();
+		await page.getByTestId('timeline').getByRole('button', { name: 'by change' }).click();
 		await page.getByTestId('timeline').getByRole('button', { name: 'Play', exact: true }).click();
 		await waitFor(async () => !far(await pinAt(page, 'Kupiansk'), live), { timeoutMs: 10_000, what: 'playback to move the pin to its new place' });
 		await waitFor(async () => (await page.getByTestId('timeline').getByRole('button', { name: 'Play', exact: true }).count()) === 1, { what: 'playback to stop at the end' });
@@ -107,7 +107,7 @@ describe('replay in Chromium', () => {
 
 		// Space pauses even with the Play button focused (no second toggle from the button itself).
 		const timeline = page.getByTestId('timeline');
-		await timeline.getByRole('button', { name: '×1', exact: true }).click();
+		await timeline.getByRole('button', { name: 'real time', exact: true }).click();
 		await timeline.getByRole('button', { name: 'Play', exact: true }).click();
 		await timeline.getByRole('button', { name: 'Pause', exact: true }).waitFor();
 		const playing = await replayTime(page);

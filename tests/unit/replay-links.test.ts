@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/lib/model/report';
-import { readReplayParam, replayUrl, reportsAsOf } from '../../src/lib/replay/moments';
+import { badReplayParam, readReplayParam, replayUrl, reportsAsOf } from '../../src/lib/replay/moments';
 
 const T = Date.UTC(2022, 8, 10, 14, 5, 9);
 
@@ -15,6 +15,12 @@ describe('replay links', () => {
 		for (const url of ['http://x/b/k', 'http://x/b/k?at=', 'http://x/b/k?at=yesterday', 'http://x/b/k?at=-5', 'http://x/b/k?at=2022-13-45T99:00Z']) {
 			expect(readReplayParam(new URL(url)), url).toBeNull();
 		}
+	});
+
+	it('[SI3] tells a moment that is not a date from no moment at all', () => {
+		expect(badReplayParam(new URL('http://x/b/k?at=notadate'))).toBe('notadate');
+		expect(badReplayParam(new URL('http://x/b/k?at=2022-09-10'))).toBeNull();
+		expect(badReplayParam(new URL('http://x/b/k'))).toBeNull();
 	});
 
 	it('builds a link that reads back to the same moment', () => {

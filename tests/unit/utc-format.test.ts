@@ -28,3 +28,11 @@ describe('datetime-local values read and written as UTC', () => {
 		expect(parseUtcInput(':00')).toBeNull();
 	});
 });
+
+describe('alert times', () => {
+	it('[SI4] are written in UTC like every other time: the clock on the same UTC day, with the day otherwise', async () => {
+		const { alertTime } = await import('../../src/lib/alerts/alert-look');
+		expect(alertTime(T, T + 60_000)).toBe('14:05 UTC');
+		expect(alertTime(T, T + 24 * 3_600_000)).toBe('10 Sep 14:05 UTC');
+	});
+});

@@ -1,5 +1,6 @@
 /** How alert priorities read and look, for the toast, the list and the timeline alike. */
 import type { AlertPriority } from '$lib/protocol/alerts';
+import { formatUtcClock, formatUtcDay } from '../format/utc-time';
 
 export const PRIORITY_LABELS: Record<AlertPriority, string> = {
 	flash: 'Flash',
@@ -14,11 +15,13 @@ export const PRIORITY_COLOURS: Record<AlertPriority, string> = {
 	routine: '#60a5fa'
 };
 
-/** "14:05" today, "10 Sep 14:05" otherwise: alerts are read in the moment, in local time. */
+/**
+ * "14:05 UTC" on the same UTC day, "10 Sep 14:05 UTC" otherwise: in UTC like every other time on
+ * the board, so an alert's time reads against the reports and the replay clock it refers to.
+ */
 export function alertTime(at: number, now = Date.now()): string {
-	const date = new Date(at);
-	const clock = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-	return new Date(now).toDateString() === date.toDateString() ? clock : `${date.toLocaleDateString([], { day: 'numeric', month: 'short' })} ${clock}`;
+	const sameDay = formatUtcDay(now) === formatUtcDay(at) && new Date(now).getUTCFullYear() === new Date(at).getUTCFullYear();
+	return sameDay ? formatUtcClock(at) : `${formatUtcDay(at)} ${formatUtcClock(at)}`;
 }
 
 /** A stable colour for a watcher who has not picked one: a hue from their name. */

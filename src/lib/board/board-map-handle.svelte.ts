@@ -42,6 +42,12 @@ export class BoardMapHandle {
 		this.layers = layers;
 	}
 
+	/** Back to the board's home view (the theatre when it has none). */
+	flyHome(home: MapView | undefined): void {
+		const view = home ?? THEATRE;
+		this.map?.flyTo([view.lat, view.lng], view.zoom, { duration: 0.8 });
+	}
+
 	flyToPlace(place: { lat: number; lng: number }): void {
 		this.map?.flyTo([place.lat, place.lng], Math.max(this.map.getZoom(), SEARCH_ZOOM), { duration: 0.8 });
 	}

@@ -1,7 +1,9 @@
 /**
  * What the watcher is looking at: the selected pin, front or report, and the focused sector.
- * Selecting marks the item seen and flies the map to it; focusing a sector filters the pins and
- * reports and flies to its area. Items are looked up in the shown board (live or replay).
+ * Selecting marks the item seen and flies the map to it; focusing a sector narrows the lists to it
+ * and flies to its area, while the map keeps the pins outside it, faint, because the neighbouring
+ * towns give a sector its meaning (`hideOutsideFocus` hides them instead). Leaving focus ("All
+ * sectors") returns to the board's home view. Items are looked up in the shown board (live or replay).
  */
 import type { AttentionTracker } from '$lib/attention/attention-tracker.svelte';
 import type { Selection } from '$lib/map/board-layers';
@@ -15,8 +17,12 @@ import type { LiveOrReplay } from './live-or-replay.svelte';
 export class BoardSelection {
 	current = $state<Selection>(null);
 	focusedSector = $state<string | null>(null);
+	/** The setting to hide, rather than dim, what lies outside the focused sector. */
+	hideOutsideFocus = $state(false);
 
 	readonly visiblePins = $derived.by(() => this.inSector(this.shown.view.pins));
+	/** The map's pins: all of them (those outside the focus are dimmed there) unless hiding is chosen. */
+	readonly mapPins = $derived.by(() => (this.hideOutsideFocus ? this.visiblePins : this.shown.view.pins));
 	readonly selectedFront = $derived.by(() => (this.current?.kind === 'front' ? this.shown.view.fronts.find((front) => front.id === this.current?.id) : undefined));
 	readonly selectedPin = $derived.by(() => (this.current?.kind === 'pin' ? this.shown.view.pins.find((pin) => pin.id === this.current?.id) : undefined));
 	readonly selectedReport = $derived.by(() => (this.current?.kind === 'report' ? this.shown.view.reports.find((entry) => entry.id === this.current?.id) : undefined));
@@ -51,6 +57,7 @@ export class BoardSelection {
 		this.attention.focusSector(id);
 		const bounds = id ? sectorBounds(this.shown.view.sectors.find((sector) => sector.id === id)) : null;
 		if (bounds && this.mapHandle.map) this.mapHandle.map.flyToBounds(bounds, { padding: [30, 30], duration: 0.8 });
+		else if (id === null) this.mapHandle.flyHome(this.session.meta.homeView);
 	};
 
 	/** Marks a changed item (change list, since panel); with `fly`, selects it as a click would. */

@@ -4,6 +4,7 @@
  */
 import type { DrawMode } from '$lib/map/draw-controller';
 import { commandFor, type KeyCommand } from '$lib/keys/keymap';
+import { isTypingTarget } from '$lib/keys/typing';
 import type { BoardPage } from './board-page.svelte';
 
 /** What the page itself owns: its help dialog and the top bar's place search. */
@@ -24,7 +25,7 @@ const DRAW_MODES: Partial<Record<KeyCommand, DrawMode>> = {
  * Runs a command; true when the key was used up (its default is then prevented). Esc stays false:
  * a dialog's own Esc still closes it.
  */
-function run(command: KeyCommand, board: BoardPage, hooks: PageKeyHooks): boolean {
+function run(command: KeyCommand, board: BoardPage, hooks: PageKeyHooks, inField: boolean): boolean {
 	const { services, shown, drafts, editing } = board;
 	const mode = DRAW_MODES[command];
 	if (mode) {
@@ -50,6 +51,8 @@ function run(command: KeyCommand, board: BoardPage, hooks: PageKeyHooks): boolea
 			services.presence.stopFollowing();
 			services.alerts.cancelPicking();
 			drafts.pinDraft = null;
+			// Deselects too, but not from a field: there Esc belongs to the field (a rename, a search).
+			if (!inField) board.selection.current = null;
 			return false;
 		case 'replay-play':
 		case 'replay-back':
@@ -65,5 +68,5 @@ function run(command: KeyCommand, board: BoardPage, hooks: PageKeyHooks): boolea
 
 export function onBoardKey(event: KeyboardEvent, board: BoardPage, hooks: PageKeyHooks): void {
 	const command = commandFor(event);
-	if (command && run(command, board, hooks)) event.preventDefault();
+	if (command && run(command, board, hooks, isTypingTarget(event.target))) event.preventDefault();
 }

@@ -9,7 +9,7 @@ import type { Alert } from '$lib/protocol/alerts';
 import { roleAtLeast } from '$lib/protocol/access';
 import type { BoardContent } from '$lib/protocol/history';
 import type { Report } from '$lib/model/report';
-import { readReplayParam, reportsAsOf } from '$lib/replay/moments';
+import { MOMENT_NOTICES, badReplayParam, readReplayParam, reportsAsOf } from '$lib/replay/moments';
 import { EMPTY_CONTENT } from '$lib/replay/replay-controller.svelte';
 import type { BoardServices } from './board-services.svelte';
 
@@ -35,7 +35,9 @@ export class LiveOrReplay {
 	/** Must run during a component's setup: it registers an effect. */
 	constructor(private readonly services: BoardServices) {
 		const replayAt = readReplayParam(page.url);
+		const notADate = badReplayParam(page.url);
 		if (replayAt !== null) void services.replay.open(replayAt);
+		else if (notADate !== null) void services.replay.open(undefined, MOMENT_NOTICES.notADate(notADate));
 		$effect(() => {
 			if (services.replay.active && services.alerts.channel.joined) void services.alerts.loadHistory();
 		});

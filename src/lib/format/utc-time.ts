@@ -17,6 +17,11 @@ export function formatUtcDay(ms: number): string {
 	return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 }
 
+/** "10 Sep 2022" */
+export function formatUtcDate(ms: number): string {
+	return `${formatUtcDay(ms)} ${new Date(ms).getUTCFullYear()}`;
+}
+
 /** "14:05 UTC" */
 export function formatUtcClock(ms: number): string {
 	return `${clock(new Date(ms), false)} UTC`;
@@ -24,6 +29,5 @@ export function formatUtcClock(ms: number): string {
 
 /** "10 Sep 2022 14:05 UTC"; with seconds: "10 Sep 2022 14:05:09 UTC". */
 export function formatUtc(ms: number, seconds = false): string {
-	const d = new Date(ms);
-	return `${formatUtcDay(ms)} ${d.getUTCFullYear()} ${clock(d, seconds)} UTC`;
+	return `${formatUtcDate(ms)} ${clock(new Date(ms), seconds)} UTC`;
 }

@@ -58,7 +58,7 @@ export const SHORTCUTS: Shortcut[] = [
 	{ keys: ['Ctrl', 'Z'], action: 'Undo your last change', group: 'Board', bindings: [{ command: 'undo', key: 'z', ctrl: true, shift: false }] },
 	{ keys: ['Ctrl', 'Shift', 'Z'], action: 'Redo', group: 'Board', bindings: [{ command: 'redo', key: 'z', ctrl: true, shift: true }] },
 	{ keys: ['Ctrl', 'Y'], action: 'Redo', group: 'Board', bindings: [{ command: 'redo', key: 'y', ctrl: true, shift: false }] },
-	{ keys: ['Esc'], action: 'Cancel, close, or stop following', group: 'Board', bindings: [{ command: 'escape', key: 'Escape', anyModifiers: true, inFields: true }] },
+	{ keys: ['Esc'], action: 'Cancel, close, deselect, or stop following', group: 'Board', bindings: [{ command: 'escape', key: 'Escape', anyModifiers: true, inFields: true }] },
 	{ keys: ['L'], action: 'Draw a front line', group: 'Drawing', bindings: [{ command: 'draw-line', key: 'l' }] },
 	{ keys: ['A'], action: 'Draw an arrow (axis of advance)', group: 'Drawing', bindings: [{ command: 'draw-arrow', key: 'a' }] },
 	{ keys: ['P'], action: 'Draw an area (pocket, bridgehead)', group: 'Drawing', bindings: [{ command: 'draw-area', key: 'p' }] },

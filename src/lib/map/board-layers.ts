@@ -65,7 +65,7 @@ export class BoardLayers {
 		this.sectors.update(state.sectors, state.focusedSector);
 		this.fronts.update(state.fronts, selected('front'));
 		this.reports.update(state.reports, selected('report'));
-		this.pins.update(state.pins, selected('pin'));
+		this.pins.update(state.pins, selected('pin'), state.focusedSector);
 	}
 
 	setEditable(editable: boolean): void {

@@ -9,6 +9,7 @@
 import L from 'leaflet';
 import type { PinLook } from './pin-look';
 import { LABEL_HALO, LabelSprites, type PinSprites } from './pin-sprites';
+import { OUTSIDE_FOCUS_OPACITY } from './pin-style';
 
 export interface CanvasPin {
 	id: string;
@@ -17,6 +18,8 @@ export interface CanvasPin {
 	y: number;
 	look: PinLook;
 	colour: string;
+	/** Outside the focused sector: drawn at OUTSIDE_FOCUS_OPACITY. */
+	dimmed: boolean;
 	/** The label to draw, or null when decluttered away. */
 	label: string | null;
 }
@@ -77,6 +80,7 @@ export class PinCanvas {
 		ctx.setTransform(ratio, 0, 0, ratio, -origin.x * ratio, -origin.y * ratio);
 		ctx.clearRect(origin.x, origin.y, width, height);
 		pins.forEach((pin, index) => {
+			ctx.globalAlpha = pin.dimmed ? OUTSIDE_FOCUS_OPACITY : 1;
 			const sprite = this.sprites.get(pin.look, ratio);
 			// Whole pixels: a sprite stamped off the pixel grid is resampled, several times slower.
 			const left = Math.round(pin.x - pin.look.anchorX);
@@ -98,6 +102,7 @@ export class PinCanvas {
 			}
 		});
 		this.drawLabels(ctx, pins, ratio);
+		ctx.globalAlpha = 1;
 	}
 
 	clear(): void {
@@ -123,6 +128,7 @@ export class PinCanvas {
 	private drawLabels(ctx: CanvasRenderingContext2D, pins: CanvasPin[], ratio: number): void {
 		for (const pin of pins) {
 			if (pin.label === null) continue;
+			ctx.globalAlpha = pin.dimmed ? OUTSIDE_FOCUS_OPACITY : 1;
 			const sprite = this.labels.get(pin.label, ratio);
 			const width = sprite.width / ratio;
 			const height = sprite.height / ratio;

@@ -4,7 +4,8 @@
  * per-page rules for `.sb-pin`. No CSS filters on ordinary pins: the white halo is drawn into the
  * SVGs, because a filter on hundreds of elements makes every pan frame slow without a GPU.
  */
-import { LABEL_FONT } from './pin-style';
+import { OUTSIDE_FOCUS_CLASS } from './pin-markers';
+import { LABEL_FONT, OUTSIDE_FOCUS_OPACITY } from './pin-style';
 
 const M = '.leaflet-container .leaflet-marker-pane .sb-pin-icon';
 
@@ -17,6 +18,7 @@ ${M} .sb-pin__glyph svg { display: block; overflow: visible; }
 ${M} .sb-pin__label { position: absolute; white-space: nowrap; font: ${LABEL_FONT}; line-height: 16px; color: #111827;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; pointer-events: none; }
 ${M} .sb-pin--label-hidden .sb-pin__label { display: none; }
+${M} .${OUTSIDE_FOCUS_CLASS} { opacity: ${OUTSIDE_FOCUS_OPACITY}; }
 ${M} .sb-pin.sb-pin--selected .sb-pin__glyph { filter: drop-shadow(0 0 2px #f2b233) drop-shadow(0 0 3px #f2b233); }
 ${M} .sb-pin.sb-pin--selected .sb-pin__label { color: #000; text-decoration: underline 2px #f2b233; }
 .leaflet-container .sb-pin-canvas { position: absolute; left: 0; top: 0; pointer-events: none; }

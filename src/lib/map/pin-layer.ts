@@ -56,7 +56,8 @@ export class PinLayer {
 	private now: number | undefined;
 	private mode: 'markers' | 'canvas' = 'markers';
 	/** What was drawn last, so a change elsewhere on a big board (or to a note) redraws nothing. */
-	private last: { near: readonly Pin[]; selectedId: string | null; reference: number } | null = null;
+	private last: { near: readonly Pin[]; selectedId: string | null; reference: number; focus: string | null } | null = null;
+	private focusedSector: string | null = null;
 	private frame = 0;
 	private readonly measure = document.createElement('canvas').getContext('2d');
 	private readonly labelWidths = new Map<string, number>();
@@ -110,7 +111,9 @@ export class PinLayer {
 	 * redraw, not one each. `now` is the moment "changed hands recently" is measured from (a
 	 * replay passes its time); by default, the newest change of control on the board.
 	 */
-	update(pins: readonly Pin[], selectedId: string | null, now?: number): void {
+	/** `focusedSector`: pins outside it are drawn faint (null: none is). */
+	update(pins: readonly Pin[], selectedId: string | null, focusedSector: string | null = null, now?: number): void {
+		this.focusedSector = focusedSector;
 		this.pins = pins;
 		this.selectedId = selectedId;
 		this.now = now;
@@ -147,8 +150,10 @@ export class PinLayer {
 		const near = this.pins.filter(
 			(pin) => (pin.lat >= south && pin.lat <= north && pin.lng >= west && pin.lng <= east) || pin.id === this.selectedId || this.markers.isDragging(pin.id)
 		);
-		if (this.last && this.last.selectedId === this.selectedId && this.last.reference === reference && drawnAlike(this.last.near, near)) return;
-		this.last = { near, selectedId: this.selectedId, reference };
+		const focus = this.focusedSector;
+		if (this.last && this.last.selectedId === this.selectedId && this.last.reference === reference && this.last.focus === focus && drawnAlike(this.last.near, near)) return;
+		this.last = { near, selectedId: this.selectedId, reference, focus };
+		const dimmed = (pin: Pin) => focus !== null && pin.sector !== focus && pin.id !== this.selectedId;
 		if (this.mode === 'markers' && near.length > DOM_HIGH) this.mode = 'canvas';
 		else if (this.mode === 'canvas' && near.length < DOM_LOW) this.mode = 'markers';
 		const asMarker = (pin: Pin) => this.mode === 'markers' || pin.id === this.selectedId || this.markers.isDragging(pin.id);
@@ -159,7 +164,7 @@ export class PinLayer {
 			return { pin, look: pinLook(pin, reference), x, y, priority };
 		});
 		this.markers.sync(
-			drawn.filter(({ pin }) => asMarker(pin)).map(({ pin, look }) => ({ pin, look, title: pinTitle(pin, reference), selected: pin.id === this.selectedId }))
+			drawn.filter(({ pin }) => asMarker(pin)).map(({ pin, look }) => ({ pin, look, title: pinTitle(pin, reference), selected: pin.id === this.selectedId, dimmed: dimmed(pin) }))
 		);
 		const candidates: LabelCandidate[] = drawn.map(({ pin, look, x, y, priority }) => ({
 			id: pin.id, x, y, priority, width: this.labelWidth(pin.name), labelX: look.labelX, radius: look.radius
@@ -180,6 +185,7 @@ export class PinLayer {
 			.map(({ pin, look, x, y }) => ({
 				id: pin.id, x, y, look,
 				colour: CONTROL_COLOURS[pin.kind === 'unit' ? pin.side : pin.control],
+				dimmed: dimmed(pin),
 				label: hidden.has(pin.id) ? null : pin.name
 			}));
 		this.canvas.draw(crowd);

@@ -13,6 +13,8 @@ export interface MarkerPin {
 	look: PinLook;
 	title: string;
 	selected: boolean;
+	/** Outside the focused sector: drawn faint, kept for context. */
+	dimmed: boolean;
 }
 
 export interface MarkerEvents {
@@ -30,11 +32,16 @@ interface Entry {
 }
 
 /** Builds a marker's element: the symbol, then the label set as text. */
-export function pinElement({ pin, look, title, selected }: MarkerPin): HTMLElement {
+/** The class of a marker outside the focused sector (pin-css.ts fades it). */
+export const OUTSIDE_FOCUS_CLASS = 'sb-pin--outside';
+
+export function pinElement({ pin, look, title, selected, dimmed }: MarkerPin): HTMLElement {
 	const root = document.createElement('div');
 	const marks = look.marks.map((mark) => ` sb-pin--${mark}`).join('');
-	root.className = `sb-pin sb-pin--${pin.kind}${marks}${selected ? ' sb-pin--selected' : ''}`;
+	root.className = `sb-pin sb-pin--${pin.kind}${marks}${selected ? ' sb-pin--selected' : ''}${dimmed ? ` ${OUTSIDE_FOCUS_CLASS}` : ''}`;
 	root.dataset.pinId = pin.id;
+	// Who holds the place, readable without decoding the glyph (tests, and scripts over the page).
+	root.dataset.control = pin.control;
 	if (look.sidc) root.dataset.sidc = look.sidc;
 	// Shown on hover, and the only place the name is when the label is hidden to avoid clutter.
 	root.title = title;
@@ -51,7 +58,7 @@ export function pinElement({ pin, look, title, selected }: MarkerPin): HTMLEleme
 	return root;
 }
 
-const appearance = ({ look, title, selected, pin }: MarkerPin) => `${look.key}|${pin.name}|${title}|${selected}`;
+const appearance = ({ look, title, selected, pin, dimmed }: MarkerPin) => `${look.key}|${pin.name}|${title}|${selected}|${dimmed}`;
 
 export class PinMarkers {
 	private readonly group = L.layerGroup();

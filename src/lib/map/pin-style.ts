@@ -92,3 +92,6 @@ export function placeSvg(kind: PinKind, control: ControlState, { contested, chan
 		(contested ? `<circle cx="13" cy="13" r="9.6" fill="none" stroke="#fff" stroke-width="3.6"/><circle cx="13" cy="13" r="9.6" fill="none" stroke="${CONTROL_COLOURS.contested}" stroke-width="2" stroke-dasharray="3.4 2.1"/>` : '');
 	return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 26 26" width="26" height="26" aria-hidden="true" data-glyph="${kind}">${rings}<g transform="translate(5 5)">${drawGlyph(kind, colour)}</g></svg>`;
 }
+
+/** How faint pins outside the focused sector are: still readable as context, clearly not the subject. */
+export const OUTSIDE_FOCUS_OPACITY = 0.35;

@@ -16,6 +16,19 @@ export function readReplayParam(url: URL): number | null {
 	return parseMoment(value) ?? null;
 }
 
+/** The text of a `?at=` that is given but names no moment ("notadate"), else null. */
+export function badReplayParam(url: URL): string | null {
+	const value = url.searchParams.get(REPLAY_PARAM);
+	if (value === null || value.trim() === '') return null;
+	return parseMoment(value) === undefined ? value : null;
+}
+
+/** What replay says when asked for a moment it cannot show as asked. */
+export const MOMENT_NOTICES = {
+	notADate: (text: string) => `“${text}” is not a date (give one like 2022-09-10T14:05Z); showing the latest change instead.`,
+	beforeStory: (asked: string, start: string) => `${asked} is before this board’s story, which begins ${start}; showing its beginning.`
+};
+
 /** The path of the board opened in replay at `time` (epoch ms): `/b/<id>?at=2022-09-10T14:05:00.000Z`. */
 export function replayUrl(boardId: string, time: number): string {
 	const iso = new Date(Math.max(0, Math.round(time))).toISOString();
