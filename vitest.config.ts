@@ -12,13 +12,15 @@ export default defineConfig({
 	test: {
 		reporters: ['default', './tests/helpers/pass-fail-summary.ts'],
 		projects: [
-			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', sequence: { groupOrder: 0 } } },
 			{
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
 					testTimeout: 30_000,
-					hookTimeout: 60_000
+					hookTimeout: 60_000,
+					// Set on every project: with it unset anywhere, vitest runs all projects at once.
+					sequence: { groupOrder: 0 }
 				}
 			},
 			{
@@ -27,7 +29,8 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
-					fileParallelism: false
+					fileParallelism: false,
+					sequence: { groupOrder: 0 }
 				}
 			},
 			{
