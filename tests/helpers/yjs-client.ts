@@ -70,3 +70,15 @@ export function canonical(doc: Y.Doc): string {
 			: value
 	);
 }
+
+/**
+ * A bare WebSocket on a board's Yjs path, open and speaking nothing yet: for tests that write
+ * frames by hand (floods, fake presences, sockets that stop reading). Later errors are ignored:
+ * the server closing such a socket is often the point.
+ */
+export async function openRawYjsSocket(wsUrl: string, boardId: string, localAddress?: string): Promise<WebSocket> {
+	const ws = new WebSocket(`${wsUrl}${YJS_PATH}/${boardId}`, { localAddress });
+	await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+	ws.on('error', () => undefined);
+	return ws;
+}

@@ -6,14 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { YJS_PATH } from '../../src/lib/protocol/endpoints';
 import { MAX_AWARENESS_CLIENTS_PER_CONNECTION, PRESENCE_FIELD, readPresence } from '../../src/lib/protocol/presence';
 import { decodeMessage, encodeSyncStep1 } from '../../server/rooms/sync-messages';
 import { awarenessFrame, type AwarenessFrameEntry } from '../helpers/awareness-frame';
 import { createBoard } from '../helpers/http';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
-import { connectSynced, type YjsClient } from '../helpers/yjs-client';
+import { connectSynced, openRawYjsSocket, type YjsClient } from '../helpers/yjs-client';
 
 const FAKES = 2000;
 const MARKER_ID = 999_999;
@@ -28,11 +27,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-async function open(boardId: string): Promise<WebSocket> {
-	const ws = new WebSocket(`${server.wsUrl}${YJS_PATH}/${boardId}`);
-	await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-	return ws;
-}
+const open = (boardId: string) => openRawYjsSocket(server.wsUrl, boardId);
 
 const fake = (clientId: number): AwarenessFrameEntry => [
 	clientId,

@@ -9,13 +9,12 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { readAll } from '../../src/lib/model/records';
 import { postReport } from '../../src/lib/model/report-operations';
-import { YJS_PATH } from '../../src/lib/protocol/endpoints';
 import { encodeSyncStep1 } from '../../server/rooms/sync-messages';
 import { createBoard } from '../helpers/http';
 import { residentMiB } from '../helpers/process-memory';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
-import { connectSynced, type YjsClient } from '../helpers/yjs-client';
+import { connectSynced, openRawYjsSocket, type YjsClient } from '../helpers/yjs-client';
 
 const REPORTS = 260;
 const ASKS_PER_SOCKET = 1500;
@@ -33,8 +32,7 @@ afterAll(async () => {
 
 /** A raw socket that has stopped reading: what the server sends it piles up in the server's queue. */
 async function nonReadingSocket(boardId: string): Promise<WebSocket> {
-	const ws = new WebSocket(`${server.wsUrl}${YJS_PATH}/${boardId}`);
-	await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+	const ws = await openRawYjsSocket(server.wsUrl, boardId);
 	(ws as unknown as { _socket: { pause(): void } })._socket.pause();
 	return ws;
 }

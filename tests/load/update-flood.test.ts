@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { readAll } from '../../src/lib/model/records';
-import { YJS_PATH } from '../../src/lib/protocol/endpoints';
 import { DEFAULT_CONFIG } from '../../server/config';
 import { DATABASE_FILE } from '../../server/storage/sqlite-storage';
 import { decodeMessage } from '../../server/rooms/sync-messages';
@@ -19,7 +18,7 @@ import { awarenessFrame } from '../helpers/awareness-frame';
 import { createBoard } from '../helpers/http';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait-for';
-import { connectSynced, type YjsClient } from '../helpers/yjs-client';
+import { connectSynced, openRawYjsSocket, type YjsClient } from '../helpers/yjs-client';
 
 const FLOODERS = 30;
 const PER_SECOND = 900;
@@ -36,12 +35,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-async function open(boardId: string, localAddress?: string): Promise<WebSocket> {
-	const ws = new WebSocket(`${server.wsUrl}${YJS_PATH}/${boardId}`, { localAddress });
-	ws.on('error', () => undefined);
-	await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-	return ws;
-}
+const open = (boardId: string) => openRawYjsSocket(server.wsUrl, boardId);
 
 /** Round trips of a watcher that asks who is here every 20 ms, in ms, until `done` resolves. */
 async function watchRoundTrips(boardId: string, done: Promise<void>): Promise<number[]> {
