@@ -1,6 +1,6 @@
 /** One watcher's connection to a room: its socket, who it is, what it may do, and its delivery state. */
 import type { Role } from '../../src/lib/protocol/access';
-import type { RoomSocket } from './room-socket';
+import type { Outgoing, RoomSocket } from './room-socket';
 
 /**
  * Why a connection is not read: its board is still loading, its own queue is full, or the room is
@@ -45,7 +45,7 @@ export class Connection {
 	}
 
 	/** Sends without any check: callers go through Delivery.send, which checks the queue. */
-	sendUnchecked(message: Uint8Array, onWritten?: () => void): void {
+	sendUnchecked(message: Outgoing, onWritten?: () => void): void {
 		if (!this.closed) this.socket.send(message, onWritten);
 	}
 

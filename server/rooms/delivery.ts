@@ -5,11 +5,12 @@
  * queue more for it); once it has drained it gets the room's whole state and every presence as one
  * catch-up (Yjs and awareness ignore what they already have). So a slow receiver costs bounded
  * memory and loses nothing; one whose queue never drains is closed (4408) instead of held forever.
- * Logged changes go out as one merged message per tick, encoded once for everyone.
+ * Logged changes go out as one merged message per tick, encoded and framed once for everyone.
  */
 import * as Y from 'yjs';
 import { CLOSE_CODES, CLOSE_REASONS } from '../../src/lib/protocol/close-codes';
 import type { Connection } from './connection';
+import { SharedMessage, type Outgoing } from './room-socket';
 import * as messages from './sync-messages';
 
 /** How often lagging receivers are checked for a drained queue, in ms. */
@@ -39,7 +40,7 @@ export class Delivery {
 	 * Sends one message unless the receiver is behind; then it is marked lagging and gets a catch-up
 	 * later. Answers whether the message was queued (`onWritten` runs only then).
 	 */
-	send(connection: Connection, message: Uint8Array, onWritten?: () => void): boolean {
+	send(connection: Connection, message: Outgoing, onWritten?: () => void): boolean {
 		if (connection.closed || connection.lagging) return false;
 		if (connection.socket.bufferedAmount > this.options.maxBufferedBytes) {
 			this.markLagging(connection);
@@ -53,7 +54,7 @@ export class Delivery {
 		const first = batch[0];
 		if (!first) return;
 		const merged = batch.length === 1 ? first.update : Y.mergeUpdates(batch.map((entry) => entry.update));
-		const message = messages.encodeUpdate(merged);
+		const message = new SharedMessage(messages.encodeUpdate(merged));
 		// A sender needs no echo of its own change; when several sent, each gets the merged message.
 		const soleSender = batch.every((entry) => entry.connection === first.connection) ? first.connection : null;
 		for (const connection of this.connections) if (connection !== soleSender) this.send(connection, message);

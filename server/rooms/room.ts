@@ -17,6 +17,7 @@ import { AwarenessGuard } from './awareness-guard';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness-update';
 import type { Connection } from './connection';
 import { Delivery } from './delivery';
+import { SharedMessage } from './room-socket';
 import { SyncReplies } from './sync-replies';
 import { ChangeDrafter } from './drafted-change';
 import type { KeyframeMark, Keyframes } from './keyframes';
@@ -269,7 +270,7 @@ export class Room {
 
 	private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
 		const changed = [...added, ...updated, ...removed];
-		const message = messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+		const message = new SharedMessage(messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
 		for (const connection of this.connections) this.delivery.send(connection, message);
 	};
 

@@ -23,9 +23,10 @@ import type { Logger } from '../logger';
 import type { BoardMetrics } from '../metrics/board-metrics';
 import { Connection } from '../rooms/connection';
 import type { RoomRegistry } from '../rooms/room-registry';
-import type { RoomSocket } from '../rooms/room-socket';
+import { bytesOf, SharedMessage, type RoomSocket } from '../rooms/room-socket';
 import { ConnectionCounts, type ConnectionCountLimits } from './connection-counts';
 import { isUpdateFrame, UpdateBudget, type UpdateBudgetLimits } from './update-budget';
+import { writeShared } from './websocket-frame';
 
 /** A peer that answers no ping for this long is gone (laptop lid closed, network cut). */
 const KEEPALIVE_MS = 30_000;
@@ -46,8 +47,10 @@ function roomSocket(ws: WebSocket, metrics: BoardMetrics): RoomSocket {
 	return {
 		send: (message, onWritten) => {
 			if (ws.readyState !== ws.OPEN) return;
-			metrics.sent(message.byteLength);
-			ws.send(message, { binary: true }, onWritten && (() => onWritten()));
+			const bytes = bytesOf(message);
+			metrics.sent(bytes.byteLength);
+			if (message instanceof SharedMessage && writeShared(ws, message, onWritten)) return;
+			ws.send(bytes, { binary: true }, onWritten && (() => onWritten()));
 		},
 		close: (code, reason) => ws.close(code, reason),
 		get bufferedAmount() {

@@ -4,7 +4,7 @@
  * with `holdWrites` set, write callbacks wait until `flushWrites()` (a reply still in the queue).
  */
 import * as Y from 'yjs';
-import type { RoomSocket } from '../../server/rooms/room-socket';
+import { bytesOf, type Outgoing, type RoomSocket } from '../../server/rooms/room-socket';
 import { decodeMessage } from '../../server/rooms/sync-messages';
 
 export class MemorySocket implements RoomSocket {
@@ -16,9 +16,9 @@ export class MemorySocket implements RoomSocket {
 	holdWrites = false;
 	private readonly unwritten: (() => void)[] = [];
 
-	send(message: Uint8Array, onWritten?: () => void): void {
+	send(message: Outgoing, onWritten?: () => void): void {
 		if (this.closedWith) return;
-		this.sent.push(message);
+		this.sent.push(bytesOf(message));
 		if (!onWritten) return;
 		if (this.holdWrites) this.unwritten.push(onWritten);
 		else queueMicrotask(onWritten);
