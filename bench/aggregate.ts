@@ -1,9 +1,10 @@
 /**
  * From repeats to one row per server and load point: the median of each figure over the repeats
  * (each figure on its own), how many repeats ran on a busy machine, and the errors. Ratios compare
- * ours with the best peer, so the table says at a glance where we stand.
+ * ours with the best peer, so the table says at a glance where we stand, and every server's CPU per
+ * delivered update with the floor's (the least work a delivery can cost here).
  */
-import type { LoadPoint } from './config';
+import { FLOOR, PEERS, type LoadPoint } from './config';
 import type { ServerKind } from './load/messages';
 import type { RunMeasurement } from './measure';
 import { best, median } from './metrics/stats';
@@ -27,6 +28,8 @@ export interface Row {
 	deliveredMin: number | null;
 	probeDelivered: number | null;
 	cpu: number | null;
+	/** Server CPU time per delivered (watcher, update) pair, in µs. */
+	cpuPerDelivery: number | null;
 	harnessCpu: number | null;
 	achievedRate: number | null;
 	messagesPerSecond: number | null;
@@ -37,6 +40,12 @@ export interface Row {
 	rssPeakMax: number | null;
 	connectSeconds: number | null;
 	errors: string[];
+}
+
+/** Core-seconds per second ÷ deliveries per second, in µs; null without a result or a delivery. */
+function cpuPerDelivery(run: RunMeasurement, point: LoadPoint): number | null {
+	const deliveriesPerSecond = run.load ? run.load.achievedRate * point.watchers * run.load.delivered : 0;
+	return run.serverCpu === null || deliveriesPerSecond <= 0 ? null : (run.serverCpu / deliveriesPerSecond) * 1e6;
 }
 
 export function aggregate(kind: ServerKind, point: LoadPoint, runs: RunMeasurement[]): Row {
@@ -57,6 +66,7 @@ export function aggregate(kind: ServerKind, point: LoadPoint, runs: RunMeasureme
 		deliveredMin: ok.length === 0 ? null : Math.min(...ok.map((run) => run.load?.delivered ?? 0)),
 		probeDelivered: m((run) => run.load?.probeDelivered),
 		cpu: m((run) => run.serverCpu),
+		cpuPerDelivery: m((run) => cpuPerDelivery(run, point)),
 		harnessCpu: m((run) => run.harnessCpu),
 		achievedRate: m((run) => run.load?.achievedRate),
 		messagesPerSecond: m((run) => run.load?.framesPerWatcherSecond),
@@ -83,6 +93,8 @@ export interface Ratio {
 	lastP99: { peer: ServerKind | null; ratio: number | null };
 	p99: { peer: ServerKind | null; ratio: number | null };
 	cpu: { peer: ServerKind | null; ratio: number | null };
+	/** Each server's CPU per delivered update ÷ the floor's. */
+	perDeliveryToFloor: { kind: ServerKind; ratio: number | null }[];
 }
 
 function ratioToBest(ours: Row | undefined, peers: Row[], pick: (row: Row) => number | null): { peer: ServerKind | null; ratio: number | null } {
@@ -99,12 +111,16 @@ export function ratios(rows: Row[], points: LoadPoint[]): Ratio[] {
 	return points.map((point) => {
 		const here = rows.filter((row) => row.point.label === point.label);
 		const ours = here.find((row) => row.kind === 'ours');
-		const peers = here.filter((row) => row.kind !== 'ours' && isContender(row));
+		const peers = here.filter((row) => PEERS.includes(row.kind) && isContender(row));
+		const floor = here.find((row) => row.kind === FLOOR)?.cpuPerDelivery ?? null;
 		return {
 			point,
 			lastP99: ratioToBest(ours, peers, (row) => row.lastP99),
 			p99: ratioToBest(ours, peers, (row) => row.p99),
-			cpu: ratioToBest(ours, peers, (row) => row.cpu)
+			cpu: ratioToBest(ours, peers, (row) => row.cpu),
+			perDeliveryToFloor: here
+				.filter((row) => row.kind !== FLOOR)
+				.map((row) => ({ kind: row.kind, ratio: floor && row.cpuPerDelivery !== null ? row.cpuPerDelivery / floor : null }))
 		};
 	});
 }

@@ -29,7 +29,10 @@ export interface BenchConfig {
 	replay: boolean;
 }
 
-export const ALL_SERVERS: ServerKind[] = ['ours', 'hocuspocus', 'y-websocket'];
+export const ALL_SERVERS: ServerKind[] = ['ours', 'hocuspocus', 'y-websocket', 'floor'];
+/** The servers a team would otherwise pick: "best peer" is the best of these. */
+export const PEERS: readonly ServerKind[] = ['hocuspocus', 'y-websocket'];
+export const FLOOR: ServerKind = 'floor';
 
 /** The load points the issue asks for, in order of rising load. */
 const POINTS: [watchers: number, rate: number][] = [

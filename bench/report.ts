@@ -52,6 +52,7 @@ export function loadTable(rows: Row[]): string {
 			'delivered',
 			'msg/s per watcher',
 			'server CPU (cores)',
+			'CPU µs per delivery',
 			'RSS idle / conn. / peak MB',
 			'connect N s',
 			'harness CPU',
@@ -68,6 +69,7 @@ export function loadTable(rows: Row[]): string {
 			pct(row.delivered),
 			row.messagesPerSecond === null ? '–' : row.messagesPerSecond.toFixed(0),
 			core(row.cpu),
+			row.cpuPerDelivery === null ? '–' : row.cpuPerDelivery.toFixed(2),
 			`${mb(row.rssIdle)} / ${mb(row.rssConnected)} / ${mb(row.rssPeak)}`,
 			row.connectSeconds === null ? '–' : row.connectSeconds.toFixed(2),
 			core(row.harnessCpu),
@@ -78,9 +80,25 @@ export function loadTable(rows: Row[]): string {
 }
 
 export function ratioTable(ratiosByPoint: Ratio[]): string {
+	const kinds = [...new Set(ratiosByPoint.flatMap((r) => r.perDeliveryToFloor.map((f) => f.kind)))];
 	return table(
-		['load point', 'p99 to last: ours ÷ best peer', 'p99 per receiver: ours ÷ best peer', 'CPU: ours ÷ best peer'],
-		ratiosByPoint.map((r) => [`N=${r.point.watchers} @${r.point.rate}/s`, ratio(r.lastP99), ratio(r.p99), ratio(r.cpu)])
+		[
+			'load point',
+			'p99 to last: ours ÷ best peer',
+			'p99 per receiver: ours ÷ best peer',
+			'CPU: ours ÷ best peer',
+			...kinds.map((kind) => `CPU per delivery: ${kind} ÷ floor`)
+		],
+		ratiosByPoint.map((r) => [
+			`N=${r.point.watchers} @${r.point.rate}/s`,
+			ratio(r.lastP99),
+			ratio(r.p99),
+			ratio(r.cpu),
+			...kinds.map((kind) => {
+				const value = r.perDeliveryToFloor.find((f) => f.kind === kind)?.ratio ?? null;
+				return value === null ? '–' : `${value.toFixed(2)}×`;
+			})
+		])
 	);
 }
 
@@ -105,7 +123,8 @@ export function renderReport(
 	ratiosByPoint: Ratio[],
 	verdicts: TargetVerdict[],
 	browser: BrowserFigures | null,
-	replay: string
+	replay: string,
+	memory: string
 ): string {
 	return [
 		`# Situation Board bench — ${context.date} (${context.mode})`,
@@ -120,11 +139,15 @@ export function renderReport(
 		'',
 		rows.length > 0 ? loadTable(rows) : '_Load part skipped (--no-load)._',
 		'',
-		'## Ours ÷ best peer (below 1 is better)',
+		'## Ours ÷ best peer, and every server ÷ the floor (below 1 is better; the floor is the least a delivery costs)',
 		'',
 		rows.length > 0 ? ratioTable(ratiosByPoint) : '–',
 		'',
-		'## Targets (issue 7)',
+		'## Memory at rest',
+		'',
+		memory,
+		'',
+		'## Targets (issue 17, and what stands of issue 7)',
 		'',
 		rows.length > 0 ? targetTable(verdicts) : '–',
 		'',

@@ -15,6 +15,7 @@ import { aggregate, BUSY_CORES, ratios, type Row } from './aggregate';
 import { measureBrowser, type BrowserFigures } from './browser/figures';
 import { readConfig } from './config';
 import { measureRun, type RunMeasurement } from './measure';
+import { measureMemory, memorySection } from './memory';
 import { loadAverage } from './metrics/proc';
 import { otherLoad, waitForQuiet } from './metrics/quiet';
 import { renderReport } from './report';
@@ -29,7 +30,7 @@ const RETRY_BUSY_CORES = 0.5;
  * Waiting for a calm machine and measuring again only spend spare time: what is left of this
  * deadline after the runs still to do (at the mean run time so far) and the browser and replay parts.
  */
-const DEADLINE_MS = 9 * 60_000;
+const DEADLINE_MS = 12 * 60_000;
 const TAIL_MS = 75_000;
 const config = readConfig(process.argv.slice(2));
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
@@ -53,11 +54,10 @@ function codeVersion(): string {
 	return `commit ${head.stdout.trim()}${dirty ? ' with uncommitted changes' : ''}`;
 }
 
+/** As `npm start` does: rebuilds (saying why) when the build is missing or older than its sources. */
 function ensureBuild(): void {
-	if (fs.existsSync(path.join(REPO_ROOT, 'build', 'handler.js'))) return;
-	console.log('bench: no build/handler.js, running `npm run build` first');
-	const result = spawnSync('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
-	if (result.status !== 0) throw new Error('npm run build failed');
+	const result = spawnSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+	if (result.status !== 0) throw new Error('the build failed');
 }
 
 const fmt = (value: number | null | undefined, digits = 1) => (value == null ? '–' : Number.isFinite(value) ? value.toFixed(digits) : 'lost');
@@ -123,8 +123,18 @@ async function main(): Promise<void> {
 		config.servers.map((kind) => aggregate(kind, point, runs.filter((run) => run.kind === kind && run.point === point.label)))
 	).filter((row) => row.runs > 0);
 
-	let browser: BrowserFigures | null = null;
 	const notes: string[] = [];
+	let memory = '_Memory skipped (--no-load)._';
+	if (config.load) {
+		console.log(`bench: memory at rest (${elapsed()} so far)`);
+		try {
+			memory = memorySection(await measureMemory(config));
+		} catch (error) {
+			memory = `_Memory part failed: ${(error as Error).message.split('\n')[0]}_`;
+		}
+	}
+
+	let browser: BrowserFigures | null = null;
 	if (config.browser) {
 		console.log(`bench: browser part (${elapsed()} so far)`);
 		try {
@@ -146,7 +156,7 @@ async function main(): Promise<void> {
 	if (waitedMs > 1_000) notes.push(`The bench waited ${(waitedMs / 1000).toFixed(0)} s in all for other processes to calm down before runs (at most 15 s per run, and only while the bench stayed on course for ten minutes).`);
 	if (retried > 0) notes.push(`${retried} runs were measured twice because other processes used over ${RETRY_BUSY_CORES} cores, or the run failed; the calmer (or successful) measurement counts.`);
 	for (const failure of failures) notes.push(`A run failed and was measured again: ${failure}`);
-	notes.push(`Ours runs as \`npm start\` runs it, under tsx (about 35 MB of its idle RSS is the loader); the peers run on bare node.`);
+	notes.push('Ours runs as `npm start` runs it: the compiled server on bare node, like the peers. The floor runs under tsx (it imports our framing), so its RSS is no figure; its CPU is.');
 	notes.push(`Whole bench took ${elapsed()}.`);
 
 	const cpu = os.cpus();
@@ -165,7 +175,8 @@ async function main(): Promise<void> {
 		ratios(rows, config.points),
 		checkTargets(rows),
 		browser,
-		replay
+		replay,
+		memory
 	);
 	console.log(`\n${report}`);
 	const file = path.join(REPO_ROOT, 'bench', 'results', `${date}${config.quick ? '-quick' : config.partial ? '-partial' : ''}.md`);

@@ -5,7 +5,8 @@
  */
 import type { Percentiles } from '../metrics/stats';
 
-export type ServerKind = 'ours' | 'hocuspocus' | 'y-websocket';
+/** `floor` is no peer: the least work per delivery, the yardstick for CPU per delivered update. */
+export type ServerKind = 'ours' | 'hocuspocus' | 'y-websocket' | 'floor';
 
 /** Where the load process finds the board and which wire dialect the server speaks. */
 export interface Target {

@@ -1,9 +1,11 @@
 /**
  * Starts one server under test in its own process on 127.0.0.1 and a free port, and names the
  * board the load process should join:
- * - ours: the real entry (`server/index.ts`, as `npm start` runs it) with a fresh DATA_DIR, so its
- *   SQLite log is on and empty; the board is created through the HTTP API like any client would.
+ * - ours: the compiled entry `npm start` runs (`build/node-server/index.mjs`, plain node, no loader)
+ *   with a fresh DATA_DIR, so its SQLite log is on and empty; the board is created through the
+ *   HTTP API like any client would.
  * - hocuspocus: bench/servers/hocuspocus.mjs (defaults, plain node).
+ * - floor: bench/servers/floor.ts, the least work per delivery (a relay of pre-framed buffers).
  * - y-websocket: the reference server's own entry (`@y/websocket-server`'s src/server.js),
  *   unmodified; it cannot listen on port 0 and report the port, so we pick a free one first.
  * A fresh process per run: the reference server never forgets a document, and idle memory only
@@ -19,6 +21,8 @@ import { API, YJS_PATH } from '../../src/lib/protocol/endpoints';
 import type { ServerKind, Target } from '../load/messages';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+/** What `npm start` runs after making sure the build is current (scripts/ensure-build.mjs). */
+export const COMPILED_SERVER = 'build/node-server/index.mjs';
 const START_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 3_000;
 
@@ -114,7 +118,7 @@ export async function startServer(kind: ServerKind, room: string, env: Record<st
 		// The bench opens ~1 000 sockets from 127.0.0.1, past the per-address cap meant for real hosts.
 		const ownEnv = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'info', MAX_CONNECTIONS_PER_ADDRESS: '5000', ...env };
 		const cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
-		const { child, port, output } = await spawnServer(['--import', 'tsx', 'server/index.ts'], ownEnv, /listening on http:\/\/[^:]+:(\d+)/).catch(
+		const { child, port, output } = await spawnServer([COMPILED_SERVER], ownEnv, /listening on http:\/\/[^:]+:(\d+)/).catch(
 			(error: Error) => {
 				cleanup();
 				throw error;
@@ -132,6 +136,11 @@ export async function startServer(kind: ServerKind, room: string, env: Record<st
 	if (kind === 'hocuspocus') {
 		const { child, port, output } = await spawnServer(['bench/servers/hocuspocus.mjs'], { PORT: '0' }, /listening on http:\/\/[^:]+:(\d+)/);
 		const target: Target = { kind, dialect: 'hocuspocus', serverUrl: `ws://127.0.0.1:${port}`, room };
+		return { pid: child.pid ?? 0, target, output, stop: stopper(child, () => undefined) };
+	}
+	if (kind === 'floor') {
+		const { child, port, output } = await spawnServer(['--import', 'tsx', 'bench/servers/floor.ts'], { PORT: '0' }, /listening on http:\/\/[^:]+:(\d+)/);
+		const target: Target = { kind, dialect: 'y-websocket', serverUrl: `ws://127.0.0.1:${port}`, room };
 		return { pid: child.pid ?? 0, target, output, stop: stopper(child, () => undefined) };
 	}
 	const entry = path.join(path.dirname(createRequire(import.meta.url).resolve('@y/websocket-server/package.json')), 'src/server.js');
