@@ -118,6 +118,8 @@ describe('[EI1] [EI2] the picture of the demo view', () => {
 		try {
 			const { width, height } = await mapSize(page);
 			const framed = await exportImage(page, { ratio: 1, frame: true });
+			// What the page shows, beside the pictures in the artifacts, for a person to compare.
+			await page.getByTestId('board-map').screenshot({ path: path.join(ARTIFACTS_DIR, 'export-image-page-view.png') });
 			const bare = await exportImage(page, { ratio: 1, frame: false });
 			expectPng(bare, width, height);
 			// The map itself is drawn: sea, land, Ukraine, and the board's blue and red.
@@ -149,12 +151,16 @@ describe('[EI1] [EI2] the picture of the demo view', () => {
 });
 
 describe('[EI3] offline', () => {
-	it('[EI3] exports with the network off, making no request', async () => {
+	it('[EI3] exports with the network off, after a reload from the offline cache, making no request', async () => {
 		const page = await openDemo();
 		try {
 			await waitFor(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { what: 'the service worker to take control' });
 			await page.context().setOffline(true);
 			expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+			// The app, the packaged basemap and the board itself now come from the browser's caches.
+			await page.reload();
+			await page.locator('.sb-town > span').first().waitFor({ timeout: 15_000 });
+			await page.locator('.leaflet-marker-pane .sb-pin').first().waitFor({ timeout: 15_000 });
 			const requests: string[] = [];
 			page.on('request', (request) => {
 				if (!/^(data|blob):/.test(request.url()) && !request.url().includes('/socket.io/')) requests.push(request.url());
@@ -163,6 +169,7 @@ describe('[EI3] offline', () => {
 			const picture = await exportImage(page, { ratio: 2, frame: true });
 			expectPng(picture, width * 2, height * 2);
 			expect(pixelsNear(picture.png, COLOURS.land, undefined, 6)).toBeGreaterThan(2000);
+			expect(pixelsNear(picture.png, SIDE_RED, undefined, 12)).toBeGreaterThan(400);
 			expect(requests).toEqual([]);
 		} finally {
 			await page.context().close();
