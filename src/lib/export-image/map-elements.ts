@@ -35,7 +35,7 @@ function textDrawable(element: HTMLElement, container: HTMLElement, origin: DOMR
 	const style = getComputedStyle(element);
 	const box = element.getBoundingClientRect();
 	const opacity = shownOpacity(element, container);
-	const shown_ = style.textTransform === 'uppercase' ? text.toUpperCase() : text;
+	const written = style.textTransform === 'uppercase' ? text.toUpperCase() : text;
 	return {
 		z: paneZ(element),
 		draw(ctx) {
@@ -50,10 +50,10 @@ function textDrawable(element: HTMLElement, container: HTMLElement, origin: DOMR
 				ctx.lineJoin = 'round';
 				ctx.lineWidth = 3.5;
 				ctx.strokeStyle = 'rgba(255,255,255,0.92)';
-				ctx.strokeText(shown_, x, y);
+				ctx.strokeText(written, x, y);
 			}
 			ctx.fillStyle = style.color;
-			ctx.fillText(shown_, x, y);
+			ctx.fillText(written, x, y);
 			ctx.restore();
 		}
 	};
@@ -75,20 +75,15 @@ async function svgImage(svg: SVGSVGElement, cache: Map<string, Promise<HTMLImage
 	return image;
 }
 
-/** Pin symbols drawn as SVG images, sharp at any pixel ratio. */
-async function glyphDrawables(container: HTMLElement, origin: DOMRect): Promise<Drawable[]> {
-	const cache = new Map<string, Promise<HTMLImageElement | null>>();
-	const glyphs = [...container.querySelectorAll<SVGSVGElement>('.leaflet-marker-pane .sb-pin__glyph svg')].filter(shown);
-	const drawn = await Promise.all(
-		glyphs.map(async (svg): Promise<Drawable | null> => {
-			const image = await svgImage(svg, cache);
-			if (!image) return null;
-			const box = svg.getBoundingClientRect();
-			const opacity = shownOpacity(svg, container);
-			return { z: paneZ(svg), draw: (ctx) => ((ctx.globalAlpha = opacity), ctx.drawImage(image, box.left - origin.left, box.top - origin.top, box.width, box.height), (ctx.globalAlpha = 1)) };
-		})
-	);
-	return drawn.filter((item): item is Drawable => item !== null);
+/** Pin symbols drawn as SVG images, sharp at any pixel ratio; `images` holds each one's decoded drawing. */
+function glyphDrawables(glyphs: SVGSVGElement[], images: (HTMLImageElement | null)[], container: HTMLElement, origin: DOMRect): Drawable[] {
+	return glyphs.flatMap((svg, index) => {
+		const image = images[index];
+		if (!image) return [];
+		const box = svg.getBoundingClientRect();
+		const opacity = shownOpacity(svg, container);
+		return [{ z: paneZ(svg), draw: (ctx: CanvasRenderingContext2D) => ((ctx.globalAlpha = opacity), ctx.drawImage(image, box.left - origin.left, box.top - origin.top, box.width, box.height), (ctx.globalAlpha = 1)) }];
+	});
 }
 
 /** A town's dot: a disc in its colour with a white ring, as basemap-style.ts draws it. */
@@ -119,19 +114,30 @@ function canvasDrawables(container: HTMLElement, origin: DOMRect): Drawable[] {
 	});
 }
 
-/** Everything DOM-drawn on the map that belongs in the picture, in no particular order. */
-export async function elementDrawables(container: HTMLElement): Promise<Drawable[]> {
-	const origin = container.getBoundingClientRect();
-	const texts = [
-		...container.querySelectorAll<HTMLElement>('.sb-town > span'),
-		...container.querySelectorAll<HTMLElement>('.leaflet-marker-pane .sb-pin__label'),
-		...container.querySelectorAll<HTMLElement>('.leaflet-tooltip.sb-sector-label')
-	];
-	const dots = [...container.querySelectorAll<HTMLElement>('.sb-town > i')];
-	return [
-		...canvasDrawables(container, origin),
-		...dots.map((dot) => dotDrawable(dot, origin)).filter((item): item is Drawable => item !== null),
-		...(await glyphDrawables(container, origin)),
-		...texts.map((text) => textDrawable(text, container, origin)).filter((item): item is Drawable => item !== null)
-	];
+/**
+ * Decodes the pin symbols' drawings, then returns a function that reads everything DOM-drawn on
+ * the map that belongs in the picture. The reading is synchronous, so what it reads, and the paths
+ * drawn right after it, are one state of the map even while a replay plays.
+ */
+export async function prepareElements(container: HTMLElement): Promise<() => Drawable[]> {
+	const glyphs = [...container.querySelectorAll<SVGSVGElement>('.leaflet-marker-pane .sb-pin__glyph svg')];
+	const cache = new Map<string, Promise<HTMLImageElement | null>>();
+	const images = new Map(await Promise.all(glyphs.map(async (svg) => [svg, await svgImage(svg, cache)] as const)));
+	return () => {
+		const origin = container.getBoundingClientRect();
+		const texts = [
+			...container.querySelectorAll<HTMLElement>('.sb-town > span'),
+			...container.querySelectorAll<HTMLElement>('.leaflet-marker-pane .sb-pin__label'),
+			...container.querySelectorAll<HTMLElement>('.leaflet-tooltip.sb-sector-label')
+		];
+		const dots = [...container.querySelectorAll<HTMLElement>('.sb-town > i')];
+		// Markers added since the decoding are left out rather than drawn without their symbol.
+		const shownGlyphs = [...container.querySelectorAll<SVGSVGElement>('.leaflet-marker-pane .sb-pin__glyph svg')].filter((svg) => images.has(svg) && shown(svg));
+		return [
+			...canvasDrawables(container, origin),
+			...dots.map((dot) => dotDrawable(dot, origin)).filter((item): item is Drawable => item !== null),
+			...glyphDrawables(shownGlyphs, shownGlyphs.map((svg) => images.get(svg) ?? null), container, origin),
+			...texts.map((text) => textDrawable(text, container, origin)).filter((item): item is Drawable => item !== null)
+		];
+	};
 }

@@ -9,7 +9,7 @@ import L from 'leaflet';
 import { legendSections } from '$lib/legend/legend-entries';
 import { drawFrame } from './draw-frame';
 import { layoutFrame, type Measure } from './frame-layout';
-import { elementDrawables, paneZ, type Drawable } from './map-elements';
+import { paneZ, prepareElements, type Drawable } from './map-elements';
 import { drawPath, paneOfPath } from './map-paths';
 import { scaleBar, type ScaleBar } from './scale-bar';
 
@@ -50,6 +50,8 @@ function pathDrawables(map: L.Map): Drawable[] {
 
 export async function renderBoardImage(map: L.Map, request: ImageRequest): Promise<HTMLCanvasElement> {
 	const container = map.getContainer();
+	const readElements = await prepareElements(container);
+	// From here on nothing waits: the picture is one state of the map.
 	const size = map.getSize();
 	const canvas = document.createElement('canvas');
 	canvas.width = size.x * request.ratio;
@@ -61,7 +63,7 @@ export async function renderBoardImage(map: L.Map, request: ImageRequest): Promi
 	ctx.fillRect(0, 0, size.x, size.y);
 
 	// Stable sort: within a pane, Leaflet's own order (paths as added, elements as in the page).
-	const drawables = [...pathDrawables(map), ...(await elementDrawables(container))].sort((a, b) => a.z - b.z);
+	const drawables = [...pathDrawables(map), ...readElements()].sort((a, b) => a.z - b.z);
 	for (const drawable of drawables) {
 		ctx.save();
 		drawable.draw(ctx);
