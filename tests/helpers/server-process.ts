@@ -59,6 +59,9 @@ export async function startServer(
 			// allowances themselves are tested with their own settings (caller-limits.test.ts).
 			BOARDS_BURST: '100000',
 			HISTORY_BURST: '100000',
+			// SQLite in DATA_DIR unless a test asks for PostgreSQL: a DATABASE_URL in the shell that
+			// runs the tests must not send every test server to one shared database.
+			DATABASE_URL: '',
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
