@@ -5,6 +5,7 @@
  * refuses a board the target holds unless --replace. The demo board and a 20 000-update board
  * answer the history API identically before (server on SQLite) and after (server on PostgreSQL).
  */
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateSqliteToPostgres } from '../../server/storage/board-migration';
 import { openPostgresStorage } from '../../server/storage/postgres-storage';
@@ -103,6 +104,27 @@ describe.skipIf(!POSTGRES)('[PG5] migrating an SQLite data folder', () => {
 		expect(replaced.code, replaced.output).toBe(0);
 		expect(replaced.output).toMatch(/^ops {2}updates 300\/300 {2}keyframes 1\/1 {2}tokens 3\/3 {2}alerts 2\/2 {2}receipts 1\/1 {2}state (\w{16})\/\1 {2}match$/m);
 		expect(await everything(postgres, 'quiet')).toEqual(await everything(sqlite, 'quiet'));
+	});
+
+	it('[PG5] a copy that differs from its source is reported as a MISMATCH, rolled back, and fails the run', async () => {
+		const from = await sqliteFolder();
+		const url = await database.freshSchema();
+		await (await openPostgresStorage(testPostgresSettings(url))).close();
+		// A target that silently alters what it is given: one log entry of 'ops' arrives empty.
+		const saboteur = new pg.Client({ connectionString: url });
+		await saboteur.connect();
+		await saboteur.query(`CREATE FUNCTION blank_one() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN IF NEW.board_id = 'ops' AND NEW.seq = 3 THEN NEW.data := '\\x0000'::bytea; END IF; RETURN NEW; END $$;
+			CREATE TRIGGER blank_one BEFORE INSERT ON updates FOR EACH ROW EXECUTE FUNCTION blank_one();`);
+		await saboteur.end();
+		const run = await runMigrate(['--from', from, '--to', url]);
+		expect(run.code, run.output).toBe(1);
+		expect(run.output).toMatch(/^ops {2}updates 300\/300 .* state (\w{16})\/(?!\1)\w{16} {2}MISMATCH: .*rolled back$/m);
+		expect(run.output).toMatch(/^quiet .* match$/m);
+		const postgres = await openPostgresStorage(testPostgresSettings(url));
+		opened.push(postgres);
+		expect(await postgres.readUpdates('ops', 0)).toEqual([]);
+		expect(await postgres.getBoard('ops')).toBeUndefined();
 	});
 
 	it('[PG5] bad arguments are named, with the usage, and change nothing', async () => {
