@@ -10,7 +10,13 @@ import { readConfig } from '../../server/config';
 import { openPostgresStorage } from '../../server/storage/postgres-storage';
 import type { ServerStorage } from '../../server/storage/storage';
 import { clusterService, postgresUrl, testPostgresSettings, useTestDatabase } from '../helpers/cluster-services';
-import { startServer } from '../helpers/server-process';
+import { addPin } from '../../src/lib/model/pin-operations';
+import { HISTORY_API, type HistoryState } from '../../src/lib/protocol/history';
+import { createBoard, getJson } from '../helpers/http';
+import { startServer, type ServerProcess } from '../helpers/server-process';
+import { tcpCut, type TcpCut } from '../helpers/tcp-cut';
+import { waitFor } from '../helpers/wait-for';
+import { connectSynced } from '../helpers/yjs-client';
 
 const POSTGRES = await clusterService('PostgreSQL');
 const database = useTestDatabase(POSTGRES);
@@ -89,4 +95,43 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 			/failed to start: PostgreSQL at 127\.0\.0\.1:1\/test/
 		);
 	});
+
+	it('[PG4] PostgreSQL lost while a board is open: the edit reaches nobody, watchers are let go (1011), and the kept edit is logged once it is back', async () => {
+		const relay: TcpCut = await tcpCut({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
+		let server: ServerProcess | null = null;
+		try {
+			const url = new URL(database.url);
+			url.port = String(relay.port);
+			server = await startServer({
+				env: { DATABASE_URL: url.toString(), DATABASE_CONNECT_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '2000' }
+			});
+			const { id } = await createBoard(server.url, 'Outage');
+			const [olena, taras] = [await connectSynced(server.wsUrl, id, 'Olena'), await connectSynced(server.wsUrl, id, 'Taras')];
+			addPin(olena.doc, { id: 'pin-before', name: 'Before', lat: 49, lng: 37 }, { actor: 'Olena' });
+			await waitFor(() => taras.doc.getMap('pins').has('pin-before'), { what: 'the first pin to reach Taras' });
+
+			await relay.cut();
+			addPin(olena.doc, { id: 'pin-during', name: 'During', lat: 49.1, lng: 37.1 }, { actor: 'Olena' });
+			await waitFor(() => olena.closeCodes.includes(1011) && taras.closeCodes.includes(1011), { timeoutMs: 15_000, what: 'both watchers let go with 1011' });
+			expect(taras.doc.getMap('pins').has('pin-during')).toBe(false);
+			expect(server.running()).toBe(true);
+
+			await relay.restore();
+			// Olena's provider reconnects on its own and resends what the log lacks.
+			const state = await waitFor(
+				async () => {
+					const { status, body } = await getJson(`${server!.url}${HISTORY_API.state(id)}?update=false`);
+					return status === 200 && (body as HistoryState).content.pins.some((pin) => pin.id === 'pin-during') ? (body as HistoryState) : null;
+				},
+				{ timeoutMs: 30_000, what: 'the kept edit to be logged after PostgreSQL is back' }
+			);
+			expect(state.content.pins.map((pin) => pin.id)).toEqual(['pin-before', 'pin-during']);
+			await waitFor(() => taras.doc.getMap('pins').has('pin-during'), { timeoutMs: 15_000, what: 'Taras to get it after reconnecting' });
+			olena.destroy();
+			taras.destroy();
+		} finally {
+			await server?.stop();
+			await relay.close();
+		}
+	}, 120_000);
 });
