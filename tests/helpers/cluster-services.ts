@@ -61,12 +61,16 @@ export async function probeRedis(url = TEST_REDIS_URL): Promise<string | null> {
  * and otherwise prints the one line saying what is skipped and why, and returns false.
  */
 export async function clusterService(name: ClusterServiceName, env: Record<string, string | undefined> = process.env): Promise<boolean> {
-	const reason = name === 'PostgreSQL' ? await probePostgres() : await probeRedis();
+	return serviceVerdict(name, name === 'PostgreSQL' ? await probePostgres() : await probeRedis(), env);
+}
+
+/** The rule itself, given what the probe found (null: the service answered). */
+export function serviceVerdict(name: ClusterServiceName, reason: string | null, env: Record<string, string | undefined>, warn = console.warn): boolean {
 	if (reason === null) return true;
 	if (clusterServicesRequired(env)) {
 		throw new Error(`${name} is required here (CI=true or REQUIRE_CLUSTER_SERVICES=1) but missing: ${reason}`);
 	}
-	console.warn(`Skipping the ${name} cases: ${reason}.`);
+	warn(`Skipping the ${name} cases: ${reason}.`);
 	return false;
 }
 
