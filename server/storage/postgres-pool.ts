@@ -47,16 +47,18 @@ export function openPostgresPool(settings: PostgresSettings, onIdleError: (error
 /** Runs `work` in one transaction on one connection: COMMIT if it resolves, ROLLBACK if it throws. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
 	const client = await pool.connect();
+	let broken: Error | undefined;
 	try {
 		await client.query('BEGIN');
 		const result = await work(client);
 		await client.query('COMMIT');
 		return result;
 	} catch (error) {
-		await client.query('ROLLBACK').catch(() => undefined);
+		// A connection that cannot even roll back is dropped, not handed to the next caller.
+		await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
 		throw error;
 	} finally {
-		client.release();
+		client.release(broken);
 	}
 }
 
