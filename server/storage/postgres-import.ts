@@ -45,8 +45,8 @@ export async function insertBoardIntoPostgres(client: pg.PoolClient, dump: Board
 			[id, chunk.map((row) => row.seq), chunk.map((row) => row.at), chunk.map((row) => row.actor), chunk.map((row) => row.data)]
 		);
 	}
-	const head = dump.updates.at(-1)?.seq ?? 0;
-	if (head > 0) await client.query('INSERT INTO board_heads (board_id, head_seq) VALUES ($1, $2)', [id, head]);
+	const head = dump.updates.at(-1);
+	if (head) await client.query('INSERT INTO board_heads (board_id, head_seq, head_at) VALUES ($1, $2, $3)', [id, head.seq, head.at]);
 	for (const keyframe of dump.keyframes) {
 		await client.query('INSERT INTO keyframes (board_id, seq, at, state) VALUES ($1, $2, $3, $4)', [id, keyframe.seq, keyframe.at, keyframe.state]);
 	}

@@ -12,6 +12,12 @@
  * written for a board id without a directory row (the contract allows it; rooms do not check),
  * and the first append creates the head. The statement returns only after COMMIT, which with
  * PostgreSQL's default synchronous_commit is durable.
+ *
+ * Times: a room never logs a time earlier than its previous one (R9), but two processes' clocks
+ * and batches interleave. The head also keeps the newest logged time, and an append raises each
+ * entry's time to at least the time logged before it (`prior_at`: the head's time as the upsert
+ * found it), so the shared log's times never go backwards either and "the board at time T" stays
+ * a prefix of the log.
  */
 import type pg from 'pg';
 import { bigintBound, bytesOf } from './postgres-pool';
@@ -34,15 +40,20 @@ interface KeyframeRow {
 const toLogged = (row: UpdateRow): LoggedUpdate => ({ seq: row.seq, at: row.at, actor: row.actor, update: bytesOf(row.data) });
 const toKeyframe = (row: KeyframeRow): Keyframe => ({ seq: row.seq, at: row.at, state: bytesOf(row.state) });
 
-/** $1 board, $2 entry count, $3 times, $4 actors, $5 updates, $6 the newest time (the board's updated_at). */
+/**
+ * $1 board, $2 entry count, $3 times, $4 actors, $5 updates, $6 the newest time. In the SET list
+ * `h.` is the row as found, so prior_at keeps the time logged before this append (GREATEST
+ * ignores its NULL on a board's first append).
+ */
 export const APPEND_QUERY = `
 	WITH head AS (
-		INSERT INTO board_heads AS h (board_id, head_seq) VALUES ($1, $2)
-		ON CONFLICT (board_id) DO UPDATE SET head_seq = h.head_seq + EXCLUDED.head_seq
-		RETURNING head_seq
+		INSERT INTO board_heads AS h (board_id, head_seq, head_at) VALUES ($1, $2, $6)
+		ON CONFLICT (board_id) DO UPDATE
+		SET head_seq = h.head_seq + EXCLUDED.head_seq, prior_at = h.head_at, head_at = GREATEST(h.head_at, EXCLUDED.head_at)
+		RETURNING head_seq, prior_at
 	), logged AS (
 		INSERT INTO updates (board_id, seq, at, actor, data)
-		SELECT $1, head.head_seq - $2 + entry.ord, entry.at, entry.actor, entry.data
+		SELECT $1, head.head_seq - $2 + entry.ord, GREATEST(entry.at, head.prior_at), entry.actor, entry.data
 		FROM head, unnest($3::bigint[], $4::text[], $5::bytea[]) WITH ORDINALITY AS entry (at, actor, data, ord)
 	), touched AS (
 		UPDATE boards SET updated_at = GREATEST(updated_at, $6) WHERE id = $1

@@ -25,7 +25,9 @@ const MIGRATIONS: readonly string[] = [
 	);
 	CREATE TABLE board_heads (
 		board_id TEXT PRIMARY KEY,
-		head_seq BIGINT NOT NULL
+		head_seq BIGINT NOT NULL,
+		head_at BIGINT NOT NULL,
+		prior_at BIGINT
 	);
 	CREATE TABLE updates (
 		board_id TEXT NOT NULL,

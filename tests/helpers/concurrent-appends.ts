@@ -1,7 +1,8 @@
 /**
  * Appends from several writers to one board at once, and the check that the log they leave is
- * what each was told: seqs 1..N with no gap or duplicate, and every append's returned seq the last
- * of exactly the entries it wrote. Used in-process (two pools) and by the child processes of
+ * what each was told: seqs 1..N with no gap or duplicate, every append's returned seq the last
+ * of exactly the entries it wrote, and times that never go back (each entry is stamped when its
+ * append is made, so appends that wait on each other would otherwise commit older times later). Used in-process (two pools) and by the child processes of
  * tests/helpers/postgres-append-worker.ts.
  */
 import type { BoardStorage, LoggedUpdate } from '../../server/storage/storage';
@@ -48,6 +49,7 @@ export function logProblems(log: LoggedUpdate[], results: AppendResult[]): strin
 	if (log.length !== expected) problems.push(`${log.length} entries logged, ${expected} appended`);
 	log.forEach((entry, position) => {
 		if (entry.seq !== position + 1) problems.push(`entry ${position} has seq ${entry.seq}`);
+		if (position > 0 && entry.at < log[position - 1]!.at) problems.push(`time goes back at seq ${entry.seq}`);
 	});
 	const bySeq = new Map(log.map((entry) => [entry.seq, new TextDecoder().decode(entry.update)]));
 	for (const { writer, index, count, seq } of results) {

@@ -1,7 +1,8 @@
 /**
  * [PG2] Two server processes appending to one board at the same moment over one PostgreSQL
- * database: the log has seqs 1..N with no gap or duplicate, and each append's returned seq is the
- * last of exactly the entries it wrote (the per-board head row, postgres-log.ts).
+ * database: the log has seqs 1..N with no gap or duplicate, each append's returned seq is the
+ * last of exactly the entries it wrote, and its times never go back (the per-board head row,
+ * postgres-log.ts).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -56,6 +57,19 @@ describe.skipIf(!POSTGRES)('[PG2] concurrent appends to one board', () => {
 		expect(logProblems(log, results)).toEqual([]);
 		expect(log.length).toBeGreaterThanOrEqual(2 * APPENDS);
 		expect(await two.seqAt(CONTENDED_BOARD, Infinity)).toBe(log.length);
+	});
+
+	it('[PG2] a writer whose clock is behind logs no earlier time than the log already holds', async () => {
+		const url = await database.freshSchema();
+		const [ahead, behind] = await Promise.all([openPostgresStorage(testPostgresSettings(url)), openPostgresStorage(testPostgresSettings(url))]);
+		opened.push(ahead, behind);
+		const entry = (at: number) => ({ at, actor: null, update: new Uint8Array([1]) });
+		await ahead.appendUpdates('a', [entry(100)]);
+		expect(await behind.appendUpdates('a', [entry(50), entry(60)])).toBe(3);
+		await ahead.appendUpdates('a', [entry(120)]);
+		expect((await behind.readUpdates('a', 0)).map((update) => update.at)).toEqual([100, 100, 100, 120]);
+		expect(await behind.seqAt('a', 99)).toBe(0);
+		expect(await behind.seqAt('a', 100)).toBe(3);
 	});
 
 	it('[PG2] two child processes started at one moment, 2×500 appends: dense seqs, each append told its own', async () => {
