@@ -68,7 +68,7 @@ export const layerZones = [
 ];
 
 /** Packages a room must not touch (it is tested over in-memory sockets and storage). */
-export const roomsForbiddenPackages = ['ws', 'better-sqlite3', 'node:http', 'http', 'socket.io', 'prom-client'].map((name) => ({
+export const roomsForbiddenPackages = ['ws', 'better-sqlite3', 'pg', 'node:http', 'http', 'socket.io', 'prom-client'].map((name) => ({
 	name,
-	message: 'Rooms know no ws, HTTP, SQLite or prom-client: they talk to RoomSocket, BoardStorage and BoardMetrics.'
+	message: 'Rooms know no ws, HTTP, SQLite, PostgreSQL or prom-client: they talk to RoomSocket, BoardStorage and BoardMetrics.'
 }));

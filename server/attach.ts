@@ -31,7 +31,7 @@ import { RoomRegistry } from './rooms/room-registry';
 import { validateUpdate } from './rooms/update-validator';
 import { keyframePolicy } from './rooms/keyframe-policy';
 import { workerShadows } from './rooms/worker-shadows';
-import { openSqliteStorage } from './storage/sqlite-storage';
+import { openStorage } from './storage/open-storage';
 import type { ServerStorage } from './storage/storage';
 import { createControlPlane } from './transport/control-plane';
 import { exportApi } from './transport/export-api';
@@ -39,7 +39,7 @@ import { historyApi } from './transport/history-api';
 import { createYjsEndpoint } from './transport/yjs-websocket';
 
 export interface AttachOptions {
-	/** A store other than the SQLite file in DATA_DIR (tests). */
+	/** A store other than the one the configuration names (tests). */
 	storage?: ServerStorage;
 	/**
 	 * Answer upgrades to paths that are neither Yjs nor socket.io with 404. The production server
@@ -54,7 +54,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	// Only with a token: without one nobody may read them, so they are not collected at all.
 	const prometheus = config.metricsToken ? await createPrometheusMetrics() : null;
 	const metrics = prometheus?.metrics ?? NO_METRICS;
-	const store = storage ?? openSqliteStorage(config.dataDir);
+	const store = storage ?? (await openStorage(config, logger));
 	const policy = keyframePolicy(config.keyframeInterval, config.keyframeMaxInterval);
 	const keyframes = new Keyframes(workerShadows(logger), store, policy, logger, metrics);
 	const rooms = new RoomRegistry({

@@ -13,6 +13,7 @@ if (!target) {
 }
 try {
 	const config = readConfig();
+	if (config.database) throw new Error('DATABASE_URL is set: this server keeps its boards in PostgreSQL; back that up with pg_dump (docs/deploy.md)');
 	const result = await backupDatabase(config.dataDir, target);
 	const megabytes = (result.bytes / 1024 / 1024).toFixed(1);
 	console.log(`Backed up ${config.dataDir} to ${result.file}: ${result.boards} boards, ${result.updates} updates, ${megabytes} MB.`);

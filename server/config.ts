@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { ACCESS_MODES, type AccessMode } from '../src/lib/protocol/access';
+import type { PostgresSettings } from './storage/postgres-pool';
 
 export const LOG_FORMATS = ['text', 'json'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -16,8 +17,13 @@ export interface ServerConfig {
 	port: number;
 	/** Interface to bind. `0.0.0.0` serves the LAN; `127.0.0.1` keeps a board private to this machine. */
 	host: string;
-	/** Where the SQLite file lives. Created if missing. */
+	/** Where the SQLite file lives. Created if missing. Unused for storage when `database` is set. */
 	dataDir: string;
+	/**
+	 * PostgreSQL as the log of record (`DATABASE_URL`), so several server processes can share
+	 * boards; null keeps everything in the SQLite file in `dataDir`. docs/deploy.md.
+	 */
+	database: PostgresSettings | null;
 	/** Optional raster tiles, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. Unset: offline basemap. */
 	tileUrl: string | null;
 	/**
@@ -123,6 +129,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	port: 3000,
 	host: '0.0.0.0',
 	dataDir: './data',
+	database: null,
 	tileUrl: null,
 	keyframeInterval: 500,
 	// A load or time travel applies at most 2 000 updates after its keyframe: ~0.5 s on this 2-core
@@ -204,6 +211,14 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	historyBuildQueue: 4
 };
 
+/**
+ * PostgreSQL connection defaults. 10 connections: appends are one short statement each, so a few
+ * carry a busy server, and several servers stay well inside PostgreSQL's default 100. Waits are
+ * bounded so an outage makes edits fail fast (the room refuses them) rather than hang: 5 s to get a
+ * connection, 15 s for a statement — a long board's whole log is read in well under that.
+ */
+export const DATABASE_DEFAULTS = { poolSize: 10, connectTimeoutMs: 5_000, statementTimeoutMs: 15_000 } as const;
+
 type Env = Record<string, string | undefined>;
 
 function integer(env: Env, key: string, fallback: number, min: number): number {
@@ -222,6 +237,33 @@ function flag(env: Env, key: string, fallback: boolean): boolean {
 	if (/^(1|true|yes|on)$/i.test(raw)) return true;
 	if (/^(0|false|no|off)$/i.test(raw)) return false;
 	throw new Error(`${key} must be true or false, got "${raw}"`);
+}
+
+/** DATABASE_URL, checked at start: a typo should stop the server with the reason, not fail its first edit. */
+function databaseUrl(raw: string): string {
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new Error('DATABASE_URL must be a URL like postgres://user:password@host:5432/database, got something that is not a URL');
+	}
+	// The value may hold a password: name only the part that is wrong.
+	if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+		throw new Error(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//…"`);
+	}
+	if (url.hostname === '') throw new Error('DATABASE_URL names no host (postgres://user:password@host:5432/database)');
+	if (url.pathname.length <= 1) throw new Error('DATABASE_URL names no database (postgres://user:password@host:5432/database)');
+	return raw;
+}
+
+function database(env: Env): PostgresSettings | null {
+	if (!env.DATABASE_URL) return null;
+	return {
+		url: databaseUrl(env.DATABASE_URL),
+		poolSize: integer(env, 'DATABASE_POOL_SIZE', DATABASE_DEFAULTS.poolSize, 1),
+		connectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', DATABASE_DEFAULTS.connectTimeoutMs, 100),
+		statementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', DATABASE_DEFAULTS.statementTimeoutMs, 100)
+	};
 }
 
 /** Reads the configuration from an environment (process.env by default); throws on a bad value. */
@@ -249,6 +291,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
 		port: integer(env, 'PORT', DEFAULT_CONFIG.port, 0),
 		host: env.HOST || DEFAULT_CONFIG.host,
 		dataDir: path.resolve(env.DATA_DIR || DEFAULT_CONFIG.dataDir),
+		database: database(env),
 		tileUrl: env.TILE_URL || null,
 		keyframeInterval: integer(env, 'KEYFRAME_INTERVAL', DEFAULT_CONFIG.keyframeInterval, 1),
 		keyframeMaxInterval: integer(env, 'KEYFRAME_MAX_INTERVAL', DEFAULT_CONFIG.keyframeMaxInterval, 1),

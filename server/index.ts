@@ -10,6 +10,7 @@ import { attachSituationBoard } from './attach';
 import { readConfig } from './config';
 import { describeFailure } from './error-boundary';
 import { requestListener } from './http/request-listener';
+import { describeStorage } from './storage/open-storage';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
 	await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : config.port;
-	board.logger.info(`Situation Board listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (data in ${config.dataDir})`);
+	board.logger.info(`Situation Board listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (data in ${describeStorage(config)})`);
 
 	let stopping = false;
 	const stop = async (signal: string) => {

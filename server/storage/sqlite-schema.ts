@@ -66,6 +66,9 @@ const MIGRATIONS: readonly string[] = [
 	);`
 ];
 
+/** The schema version this code writes; a data folder at an older one is brought up by opening it with the server. */
+export const SQLITE_SCHEMA_VERSION = MIGRATIONS.length;
+
 export function migrate(db: Database): void {
 	const current = db.pragma('user_version', { simple: true }) as number;
 	for (let version = current; version < MIGRATIONS.length; version++) {

@@ -59,6 +59,9 @@ export async function startServer(
 			// allowances themselves are tested with their own settings (caller-limits.test.ts).
 			BOARDS_BURST: '100000',
 			HISTORY_BURST: '100000',
+			// SQLite in DATA_DIR unless a test asks for PostgreSQL: a DATABASE_URL in the shell that
+			// runs the tests must not send every test server to one shared database.
+			DATABASE_URL: '',
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -67,17 +70,22 @@ export async function startServer(
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-	const port = await waitFor(
+	// 'close' comes after the last of its output, so a server that stops at once says why.
+	let closed = false;
+	child.once('close', () => (closed = true));
+	const started = await waitFor(
 		() => {
-			if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+			if (closed) return { exited: true as const };
 			const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
-			return match ? Number(match[1]) : null;
+			return match ? { port: Number(match[1]) } : null;
 		},
 		{ timeoutMs: 30_000, what: 'the server to listen' }
 	).catch((error: Error) => {
 		child.kill('SIGKILL');
 		throw new Error(`${error.message}\n--- server log ---\n${output}`);
 	});
+	if ('exited' in started) throw new Error(`server exited early:\n${output}`);
+	const { port } = started;
 
 	return {
 		url: `http://127.0.0.1:${port}`,

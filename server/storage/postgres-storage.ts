@@ -1,0 +1,43 @@
+/**
+ * ServerStorage on PostgreSQL (node-postgres), for servers that share one log of record. Its
+ * parts by concern: the pool and its timeouts (postgres-pool.ts), schema and migrations
+ * (postgres-schema.ts), log and keyframes (postgres-log.ts), boards, access and tokens
+ * (postgres-boards.ts), alerts and receipts (postgres-alerts.ts). Opening it migrates the schema,
+ * so a call that resolves has a database ready for every call.
+ */
+import { postgresAlertStorage } from './postgres-alerts';
+import { postgresBoardStorage } from './postgres-boards';
+import { postgresLogStorage } from './postgres-log';
+import { openPostgresPool, type PostgresSettings } from './postgres-pool';
+import { migratePostgres } from './postgres-schema';
+import type { ServerStorage } from './storage';
+
+export async function openPostgresStorage(settings: PostgresSettings, onIdleError: (error: Error) => void = () => {}): Promise<ServerStorage> {
+	const pool = openPostgresPool(settings, onIdleError);
+	try {
+		await migratePostgres(pool);
+	} catch (error) {
+		await pool.end().catch(() => undefined);
+		throw new Error(`PostgreSQL at ${describePostgresUrl(settings.url)}: ${(error as Error).message}`, { cause: error });
+	}
+	let closed: Promise<void> | null = null;
+	return {
+		...postgresBoardStorage(pool),
+		...postgresLogStorage(pool),
+		...postgresAlertStorage(pool),
+		close() {
+			closed ??= pool.end();
+			return closed;
+		}
+	};
+}
+
+/** Where a URL points, for logs and errors: host, port and database, never the password. */
+export function describePostgresUrl(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+	} catch {
+		return '(unparseable URL)';
+	}
+}

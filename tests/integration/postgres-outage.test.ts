@@ -1,0 +1,137 @@
+/**
+ * [PG4] PostgreSQL that is misnamed, unreachable, silent or stuck: the server refuses to start
+ * with the reason (never echoing a password), and a storage call rejects within its bounds instead
+ * of hanging — so a room can refuse edits (R7) rather than wait forever.
+ */
+import net from 'node:net';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../../server/config';
+import { openPostgresStorage } from '../../server/storage/postgres-storage';
+import type { ServerStorage } from '../../server/storage/storage';
+import { clusterService, postgresUrl, testPostgresSettings, useTestDatabase } from '../helpers/cluster-services';
+import { addPin } from '../../src/lib/model/pin-operations';
+import { HISTORY_API, type HistoryState } from '../../src/lib/protocol/history';
+import { createBoard, getJson } from '../helpers/http';
+import { startServer, type ServerProcess } from '../helpers/server-process';
+import { tcpCut, type TcpCut } from '../helpers/tcp-cut';
+import { waitFor } from '../helpers/wait-for';
+import { connectSynced } from '../helpers/yjs-client';
+
+const POSTGRES = await clusterService('PostgreSQL');
+const database = useTestDatabase(POSTGRES);
+const entry = (n: number) => ({ at: n, actor: 'x', update: new Uint8Array([n]) });
+
+describe('[PG4] DATABASE_URL is checked at start', () => {
+	it('[PG4] a URL that is not postgres:// is refused with the reason, without the password', () => {
+		const refusal = (url: string) => {
+			try {
+				readConfig({ DATABASE_URL: url });
+			} catch (error) {
+				return (error as Error).message;
+			}
+			return 'accepted';
+		};
+		expect(refusal('mysql://board:s3cret@db.example/boards')).toMatch(/^DATABASE_URL must start with postgres:\/\/ or postgresql:\/\/, got "mysql:\/\/…"$/);
+		expect(refusal('board:s3cret@db')).not.toContain('s3cret');
+		expect(refusal('postgres://board:s3cret@db.example')).toMatch(/names no database/);
+		expect(refusal('not a url s3cret')).not.toContain('s3cret');
+		expect(readConfig({ DATABASE_URL: 'postgresql://board:s3cret@db.example:5433/boards?sslmode=require' }).database).toMatchObject({ poolSize: 10 });
+		expect(readConfig({}).database).toBeNull();
+	});
+
+	it('[PG4] the real server stops at start on a bad URL, saying why', async () => {
+		await expect(startServer({ env: { DATABASE_URL: 'mysql://board:s3cret@db.example/boards' } })).rejects.toThrow(
+			/failed to start: DATABASE_URL must start with postgres:\/\//
+		);
+	});
+});
+
+describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
+	const opened: ServerStorage[] = [];
+	const servers: net.Server[] = [];
+	afterAll(async () => {
+		await Promise.all(opened.map((storage) => storage.close()));
+		for (const server of servers) server.close();
+	});
+
+	it('[PG4] nothing listening: opening rejects', async () => {
+		const closed = net.createServer();
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+		const { port } = closed.address() as net.AddressInfo;
+		await new Promise((resolve) => closed.close(resolve));
+		await expect(openPostgresStorage(testPostgresSettings(`postgres://postgres@127.0.0.1:${port}/test`))).rejects.toThrow(/PostgreSQL at 127\.0\.0\.1/);
+	});
+
+	it('[PG4] a peer that accepts and never answers: opening rejects after the connect timeout, not never', async () => {
+		const silent = net.createServer(() => {});
+		servers.push(silent);
+		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+		const { port } = silent.address() as net.AddressInfo;
+		const url = `postgres://postgres@127.0.0.1:${port}/test`;
+		await expect(openPostgresStorage(testPostgresSettings(url, { connectTimeoutMs: 300 }))).rejects.toThrow(/timeout/i);
+	});
+
+	it('[PG4] an append stuck behind a lock rejects at the statement timeout; the next one counts on densely', async () => {
+		const url = await database.freshSchema();
+		const storage = await openPostgresStorage(testPostgresSettings(url, { statementTimeoutMs: 300 }));
+		opened.push(storage);
+		expect(await storage.appendUpdates('a', [entry(1)])).toBe(1);
+		// Another process holding the board's head row in an open transaction (a stuck peer).
+		const holder = new pg.Client({ connectionString: url });
+		await holder.connect();
+		await holder.query('BEGIN');
+		await holder.query("SELECT head_seq FROM board_heads WHERE board_id = 'a' FOR UPDATE");
+		await expect(storage.appendUpdates('a', [entry(2)])).rejects.toThrow(/statement timeout/);
+		await holder.query('ROLLBACK');
+		await holder.end();
+		expect(await storage.appendUpdates('a', [entry(3)])).toBe(2);
+		expect((await storage.readUpdates('a', 0)).map((update) => update.seq)).toEqual([1, 2]);
+	});
+
+	it('[PG4] the real server stops at start when PostgreSQL is unreachable, saying where', async () => {
+		const url = postgresUrl('test').replace(/:\d+\//, ':1/');
+		await expect(startServer({ env: { DATABASE_URL: url, DATABASE_CONNECT_TIMEOUT_MS: '500' } })).rejects.toThrow(
+			/failed to start: PostgreSQL at 127\.0\.0\.1:1\/test/
+		);
+	});
+
+	it('[PG4] PostgreSQL lost while a board is open: the edit reaches nobody, watchers are let go (1011), and the kept edit is logged once it is back', async () => {
+		const relay: TcpCut = await tcpCut({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
+		let server: ServerProcess | null = null;
+		try {
+			const url = new URL(database.url);
+			url.port = String(relay.port);
+			server = await startServer({
+				env: { DATABASE_URL: url.toString(), DATABASE_CONNECT_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '2000' }
+			});
+			const { id } = await createBoard(server.url, 'Outage');
+			const [olena, taras] = [await connectSynced(server.wsUrl, id, 'Olena'), await connectSynced(server.wsUrl, id, 'Taras')];
+			addPin(olena.doc, { id: 'pin-before', name: 'Before', lat: 49, lng: 37 }, { actor: 'Olena' });
+			await waitFor(() => taras.doc.getMap('pins').has('pin-before'), { what: 'the first pin to reach Taras' });
+
+			await relay.cut();
+			addPin(olena.doc, { id: 'pin-during', name: 'During', lat: 49.1, lng: 37.1 }, { actor: 'Olena' });
+			await waitFor(() => olena.closeCodes.includes(1011) && taras.closeCodes.includes(1011), { timeoutMs: 15_000, what: 'both watchers let go with 1011' });
+			expect(taras.doc.getMap('pins').has('pin-during')).toBe(false);
+			expect(server.running()).toBe(true);
+
+			await relay.restore();
+			// Olena's provider reconnects on its own and resends what the log lacks.
+			const state = await waitFor(
+				async () => {
+					const { status, body } = await getJson(`${server!.url}${HISTORY_API.state(id)}?update=false`);
+					return status === 200 && (body as HistoryState).content.pins.some((pin) => pin.id === 'pin-during') ? (body as HistoryState) : null;
+				},
+				{ timeoutMs: 30_000, what: 'the kept edit to be logged after PostgreSQL is back' }
+			);
+			expect(state.content.pins.map((pin) => pin.id)).toEqual(['pin-before', 'pin-during']);
+			await waitFor(() => taras.doc.getMap('pins').has('pin-during'), { timeoutMs: 15_000, what: 'Taras to get it after reconnecting' });
+			olena.destroy();
+			taras.destroy();
+		} finally {
+			await server?.stop();
+			await relay.close();
+		}
+	}, 120_000);
+});
