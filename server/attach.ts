@@ -94,7 +94,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	const routeApi = createApiRouter({
 		operations,
 		handlers: {
-			...boardsApi(directory, access, config, buildOpenApiDocument(operations)),
+			...boardsApi(directory, access, config, buildOpenApiDocument(operations), store),
 			...accessApi(access),
 			...historyApi(history, access),
 			...recordsApi(directory, access),

@@ -9,17 +9,24 @@ import type { BoardDirectory } from '../boards/board-directory';
 import type { ServerConfig } from '../config';
 import { bodyOf, json, paramOf, type ApiHandlers } from '../http/api-handler';
 import { notFound } from '../http/http-errors';
+import type { HealthCheck } from '../storage/storage';
 import type { OpenApiDocument } from './openapi';
 
 export function boardsApi(
 	directory: BoardDirectory,
 	access: BoardAccess,
 	config: Pick<ServerConfig, 'tileUrl'>,
-	document: OpenApiDocument
+	document: OpenApiDocument,
+	storage: HealthCheck
 ): ApiHandlers {
 	const startedAt = Date.now();
 	return {
-		health: () => json(200, { ok: true, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) } satisfies HealthReply),
+		health: async () =>
+			json(200, {
+				ok: true,
+				uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+				storage: await storage.checkHealth()
+			} satisfies HealthReply),
 		getConfig: () => json(200, { tileUrl: config.tileUrl } satisfies RuntimeConfig),
 		getOpenApi: () => json(200, document),
 		// Private boards are listed only to callers whose token opens them: a title can say a lot.

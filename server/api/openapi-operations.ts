@@ -78,7 +78,7 @@ const sectorFilter: QueryParam = { name: SECTOR_FILTER_PARAM, description: 'Only
 
 function serverAndBoards(): Operation[] {
 	return [
-		{ method: 'get', path: API.health, operationId: 'health', tag: 'server', summary: 'Liveness: the server answers', access: 'anyone', ok: { status: 200, description: 'The server is up.', schema: 'HealthReply' } },
+		{ method: 'get', path: API.health, operationId: 'health', tag: 'server', summary: 'Liveness, and this node’s view of its storage (a round trip now)', access: 'anyone', ok: { status: 200, description: 'The server is up.', schema: 'HealthReply' } },
 		{ method: 'get', path: API.config, operationId: 'getConfig', tag: 'server', summary: 'Run-time settings for the web client', access: 'anyone', ok: { status: 200, description: 'The settings.', schema: 'RuntimeConfig' } },
 		{ method: 'get', path: API.openapi, operationId: 'getOpenApi', tag: 'server', summary: 'This document', access: 'anyone', ok: { status: 200, description: 'The OpenAPI 3.1 document.' } },
 		{ method: 'get', path: API.boards, operationId: 'listBoards', tag: 'boards', summary: 'Boards the caller may see: public ones, and private ones its token opens', access: 'anyone', ok: { status: 200, description: 'The boards.', schema: 'BoardSummary', list: true } },

@@ -25,6 +25,15 @@ export async function openPostgresStorage(settings: PostgresSettings, onIdleErro
 		...postgresBoardStorage(pool),
 		...postgresLogStorage(pool),
 		...postgresAlertStorage(pool),
+		async checkHealth() {
+			const started = performance.now();
+			try {
+				await pool.query('SELECT 1');
+				return { backend: 'postgres', ok: true, latencyMs: performance.now() - started };
+			} catch (error) {
+				return { backend: 'postgres', ok: false, latencyMs: performance.now() - started, error: (error as Error).message };
+			}
+		},
 		close() {
 			closed ??= pool.end();
 			return closed;

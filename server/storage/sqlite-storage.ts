@@ -205,6 +205,15 @@ export function openSqliteStorage(dataDir: string): ServerStorage {
 		async rotateToken(boardId, id, replacement) {
 			return rotate(boardId, id, replacement);
 		},
+		async checkHealth() {
+			const started = performance.now();
+			try {
+				db.prepare('SELECT 1').get();
+				return { backend: 'sqlite', ok: true, latencyMs: performance.now() - started };
+			} catch (error) {
+				return { backend: 'sqlite', ok: false, latencyMs: performance.now() - started, error: (error as Error).message };
+			}
+		},
 		async close() {
 			if (db.open) db.close();
 		}

@@ -106,5 +106,20 @@ export interface AlertStorage {
 	listAlerts(boardId: string, options: { until?: number; limit: number }): Promise<Alert[]>;
 }
 
+/** The backend's answer to "can you serve now?", as /healthz reports it. */
+export interface StorageHealth {
+	backend: 'sqlite' | 'postgres';
+	ok: boolean;
+	/** How long the probe took, ms. */
+	latencyMs: number;
+	/** Why not, when not ok (never a password). */
+	error?: string;
+}
+
+export interface HealthCheck {
+	/** A trivial round trip; resolves (never rejects) within the backend's own timeouts. */
+	checkHealth(): Promise<StorageHealth>;
+}
+
 /** Everything the server needs of its storage. */
-export type ServerStorage = HistoryStorage & AccessStorage & AlertStorage;
+export type ServerStorage = HistoryStorage & AccessStorage & AlertStorage & HealthCheck;

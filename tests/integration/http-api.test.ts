@@ -11,10 +11,10 @@ afterAll(async () => {
 });
 
 describe('HTTP API', () => {
-	it('GET /healthz answers 200 JSON', async () => {
+	it('GET /healthz answers 200 JSON with the node’s view of its storage', async () => {
 		const { status, body } = await getJson(`${server.url}/healthz`);
 		expect(status).toBe(200);
-		expect(body).toMatchObject({ ok: true });
+		expect(body).toMatchObject({ ok: true, storage: { backend: 'sqlite', ok: true } });
 	});
 
 	it('POST /api/boards creates a board (201) that GET /api/boards then lists', async () => {

@@ -11,7 +11,9 @@ import { openPostgresStorage } from '../../server/storage/postgres-storage';
 import type { ServerStorage } from '../../server/storage/storage';
 import { clusterService, postgresUrl, testPostgresSettings, useTestDatabase } from '../helpers/cluster-services';
 import { addPin } from '../../src/lib/model/pin-operations';
+import { API } from '../../src/lib/protocol/endpoints';
 import { HISTORY_API, type HistoryState } from '../../src/lib/protocol/history';
+import type { HealthReply } from '../../src/lib/protocol/server-info';
 import { createBoard, getJson } from '../helpers/http';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { tcpCut, type TcpCut } from '../helpers/tcp-cut';
@@ -96,7 +98,7 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 		);
 	});
 
-	it('[PG4] PostgreSQL lost while a board is open: the edit reaches nobody, watchers are let go (1011), and the kept edit is logged once it is back', async () => {
+	it('[PG4] PostgreSQL lost while a board is open: the edit reaches nobody, watchers are let go (1011), /healthz says PostgreSQL does not answer, and the kept edit is logged once it is back', async () => {
 		const relay: TcpCut = await tcpCut({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
 		let server: ServerProcess | null = null;
 		try {
@@ -115,6 +117,11 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 			await waitFor(() => olena.closeCodes.includes(1011) && taras.closeCodes.includes(1011), { timeoutMs: 15_000, what: 'both watchers let go with 1011' });
 			expect(taras.doc.getMap('pins').has('pin-during')).toBe(false);
 			expect(server.running()).toBe(true);
+			// /healthz still answers, and says what this node sees: PostgreSQL does not answer.
+			const down = await getJson(`${server.url}${API.health}`);
+			expect(down.status).toBe(200);
+			expect((down.body as HealthReply).storage).toMatchObject({ backend: 'postgres', ok: false });
+			expect((down.body as HealthReply).storage.error).not.toMatch(/password|postgres:\/\//);
 
 			await relay.restore();
 			// Olena's provider reconnects on its own and resends what the log lacks.
@@ -126,6 +133,7 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 				{ timeoutMs: 30_000, what: 'the kept edit to be logged after PostgreSQL is back' }
 			);
 			expect(state.content.pins.map((pin) => pin.id)).toEqual(['pin-before', 'pin-during']);
+			expect(((await getJson(`${server.url}${API.health}`)).body as HealthReply).storage).toMatchObject({ backend: 'postgres', ok: true });
 			await waitFor(() => taras.doc.getMap('pins').has('pin-during'), { timeoutMs: 15_000, what: 'Taras to get it after reconnecting' });
 			olena.destroy();
 			taras.destroy();

@@ -1,7 +1,20 @@
 /** What the server says about itself: health (GET /healthz) and run-time settings (GET /api/config). */
 import { z } from 'zod';
 
-export const healthReply = z.object({ ok: z.literal(true), uptimeSeconds: z.number().int().nonnegative() });
+/**
+ * Liveness (`ok` is always true: the process answers) and the node's view of what it depends on:
+ * its storage (SQLite file or PostgreSQL) answering a round trip now, and how fast.
+ */
+export const healthReply = z.object({
+	ok: z.literal(true),
+	uptimeSeconds: z.number().int().nonnegative(),
+	storage: z.object({
+		backend: z.enum(['sqlite', 'postgres']),
+		ok: z.boolean(),
+		latencyMs: z.number().nonnegative(),
+		error: z.string().optional()
+	})
+});
 export type HealthReply = z.infer<typeof healthReply>;
 
 /** Settings the client reads at run time. */
