@@ -111,6 +111,8 @@ describe('themes and accessibility', () => {
 		await page.getByRole('radio', { name: 'Dark' }).check();
 		await waitFor(async () => (await shownTheme(page)) === 'dark', { what: 'the page to turn dark' });
 		expect(await pageBackground(page)).not.toBe(lightBackground);
+		await expectNoSeriousViolations(page, 'help panel with the switch, dark');
+		await page.getByTestId('help-panel').screenshot({ path: `${ARTIFACTS_DIR}/accessibility-theme-switch.png` });
 
 		await page.reload();
 		await page.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
