@@ -4,19 +4,45 @@
  * town labels need (injected while a basemap is mounted, so the module works without a global
  * stylesheet).
  */
+import type { Theme } from '../theme/theme-names';
 
-export const COLOURS = {
-	sea: '#b9d3e6',
-	land: '#e9e5dc',
+/** The sea is the map container's background, a CSS colour: --map-sea in styles/theme.css. */
+export const SEA_BACKGROUND = 'var(--map-sea)';
+
+export interface BasemapPalette {
+	land: string;
 	/** Ukraine a touch lighter than its neighbours, so the theatre reads at a glance. */
-	ukraine: '#f3f0e9',
-	coast: '#93aec4',
-	border: '#a8a297',
-	ukraineBorder: '#857d6c',
-	river: '#6a9ccf',
-	townText: '#3b3b3b',
-	townDot: '#4d4d4d'
-} as const;
+	ukraine: string;
+	coast: string;
+	border: string;
+	ukraineBorder: string;
+	river: string;
+}
+
+/**
+ * One palette per theme. The dark one keeps the light one's relations (Ukraine lighter than its
+ * neighbours, land lighter than the sea, rivers the one blue) at low brightness, so the board's own
+ * colours (sides, control states, watchers; src/lib/legend) stand out on it as on the light one.
+ * Town labels take their colours from styles/theme.css (--map-town-*), being HTML.
+ */
+export const BASEMAP_PALETTES: Record<Theme, BasemapPalette> = {
+	light: {
+		land: '#e9e5dc',
+		ukraine: '#f3f0e9',
+		coast: '#93aec4',
+		border: '#a8a297',
+		ukraineBorder: '#857d6c',
+		river: '#6a9ccf'
+	},
+	dark: {
+		land: '#283039',
+		ukraine: '#323b45',
+		coast: '#3f5870',
+		border: '#56606b',
+		ukraineBorder: '#8a949f',
+		river: '#3f73a6'
+	}
+};
 
 /** ISO 3166 numeric id of Ukraine in world-atlas. */
 export const UKRAINE_ID = '804';
@@ -52,10 +78,10 @@ export const townDotSize = (rank: number) => (rank <= 1 ? 7 : rank <= 3 ? 5 : 4)
 const CSS = `
 .sb-basemap-pane { pointer-events: none; }
 .sb-town { position: absolute; white-space: nowrap; pointer-events: none; }
-.sb-town > i { position: absolute; left: 0; top: 0; border-radius: 50%; background: ${COLOURS.townDot};
-  box-shadow: 0 0 0 1.5px rgba(255,255,255,.9); transform: translate(-50%, -50%); }
-.sb-town > span { position: absolute; top: 0; transform: translateY(-52%); color: ${COLOURS.townText};
-  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px rgba(255,255,255,.8); letter-spacing: .01em; }
+.sb-town > i { position: absolute; left: 0; top: 0; border-radius: 50%; background: var(--map-town-dot, #4d4d4d);
+  box-shadow: 0 0 0 1.5px var(--map-town-halo, rgba(255,255,255,.9)); transform: translate(-50%, -50%); }
+.sb-town > span { position: absolute; top: 0; transform: translateY(-52%); color: var(--map-town-text, #3b3b3b);
+  text-shadow: 0 0 2px var(--map-town-halo, #fff), 0 0 2px var(--map-town-halo, #fff), 0 0 3px var(--map-town-halo, #fff), 0 0 4px var(--map-town-halo, #fff); letter-spacing: .01em; }
 .sb-town--right > span { left: 6px; }
 .sb-town--left > span { right: 6px; text-align: right; }
 .sb-town--above > span { left: 0; transform: translate(-50%, calc(-100% - 4px)); }

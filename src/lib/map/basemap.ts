@@ -14,7 +14,8 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import { splitGeometry } from './antimeridian';
-import { COLOURS, UKRAINE_ID, borderWidth, riverVisible, riverWidth, useBasemapCss, type RiverSize } from './basemap-style';
+import { BASEMAP_PALETTES, SEA_BACKGROUND, UKRAINE_ID, borderWidth, riverVisible, riverWidth, useBasemapCss, type BasemapPalette, type RiverSize } from './basemap-style';
+import { currentTheme, onThemeChange } from '../theme/current-theme';
 import { TownLabels, type LabelObstacle, type TownFeature } from './basemap-towns';
 
 export interface BasemapOptions {
@@ -65,7 +66,7 @@ export function mountBasemap(map: L.Map, options: BasemapOptions = {}): Basemap 
 
 	const container = map.getContainer();
 	const previousBackground = container.style.backgroundColor;
-	container.style.backgroundColor = COLOURS.sea;
+	container.style.backgroundColor = SEA_BACKGROUND;
 	cleanups.push(() => (container.style.backgroundColor = previousBackground));
 
 	let obstacles: readonly LabelObstacle[] = [];
@@ -127,20 +128,34 @@ function drawVectors(map: L.Map, { countries, rivers, towns }: VectorData, add: 
 		add(L.geoJSON(splitGeometry(geometry), { style: { ...style, interactive: false }, interactive: false }));
 	const isUkraine = (g: GeometryObject) => String(g.id) === UKRAINE_ID;
 
-	const fill = (fillColor: string): L.PathOptions => ({ renderer: landRenderer, stroke: false, fill: true, fillColor, fillOpacity: 1 });
-	shape(geometryOf(feature(countries, countries.objects.land)), fill(COLOURS.land));
+	// Each layer's colour is named by its palette key, so a theme change repaints the same layers.
+	const fill = (): L.PathOptions => ({ renderer: landRenderer, stroke: false, fill: true, fillOpacity: 1 });
+	const coloured: { layer: L.GeoJSON; colour: keyof BasemapPalette; option: 'fillColor' | 'color' }[] = [];
+	const paint = <T extends L.GeoJSON>(layer: T, colour: keyof BasemapPalette, option: 'fillColor' | 'color' = 'color'): T => {
+		coloured.push({ layer, colour, option });
+		return layer;
+	};
+	paint(shape(geometryOf(feature(countries, countries.objects.land)), fill()), 'land', 'fillColor');
 	const ukraine = countries.objects.countries.geometries.find(isUkraine);
-	if (ukraine) shape(geometryOf(feature(countries, ukraine)), fill(COLOURS.ukraine));
-	shape(mesh(countries, countries.objects.land), { renderer: lineRenderer, color: COLOURS.coast, weight: 0.7, fill: false });
+	if (ukraine) paint(shape(geometryOf(feature(countries, ukraine)), fill()), 'ukraine', 'fillColor');
+	paint(shape(mesh(countries, countries.objects.land), { renderer: lineRenderer, weight: 0.7, fill: false }), 'coast');
 
 	const riverLayers = rivers.features.map((river) => ({
 		size: river.properties.size,
-		layer: shape(river.geometry, { renderer: lineRenderer, color: COLOURS.river, lineCap: 'round', lineJoin: 'round', fill: false })
+		layer: paint(shape(river.geometry, { renderer: lineRenderer, lineCap: 'round', lineJoin: 'round', fill: false }), 'river')
 	}));
-	const borders = shape(mesh(countries, countries.objects.countries, (a, b) => a !== b), { renderer: lineRenderer, color: COLOURS.border, fill: false });
-	const ukraineBorder = shape(mesh(countries, countries.objects.countries, (a, b) => a !== b && (isUkraine(a) || isUkraine(b))), {
-		renderer: lineRenderer, color: COLOURS.ukraineBorder, fill: false
-	});
+	const borders = paint(shape(mesh(countries, countries.objects.countries, (a, b) => a !== b), { renderer: lineRenderer, fill: false }), 'border');
+	const ukraineBorder = paint(
+		shape(mesh(countries, countries.objects.countries, (a, b) => a !== b && (isUkraine(a) || isUkraine(b))), { renderer: lineRenderer, fill: false }),
+		'ukraineBorder'
+	);
+
+	const recolour = () => {
+		const palette = BASEMAP_PALETTES[currentTheme()];
+		for (const { layer, colour, option } of coloured) layer.setStyle({ [option]: palette[colour] });
+	};
+	recolour();
+	cleanups.push(onThemeChange(recolour));
 
 	const restyle = () => {
 		const zoom = map.getZoom();
