@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { fileMoment } from '../../src/lib/export-image/image-file-name';
 import { formatUtc } from '../../src/lib/format/utc-time';
 import { SIDE_BLUE, SIDE_RED } from '../../src/lib/legend/side-colours';
-import { COLOURS } from '../../src/lib/map/basemap-style';
+import { BASEMAP_PALETTES } from '../../src/lib/map/basemap-style';
+import type { Theme } from '../../src/lib/theme/theme-names';
 import { DEMO_BOARD_ID } from '../../src/lib/protocol/boards';
 import { openBoard } from '../helpers/board-page';
 import { ARTIFACTS_DIR } from '../helpers/browser';
@@ -79,6 +80,15 @@ function difference(a: PNG, b: PNG, region: Region): number {
 }
 
 /** How many pixels of the region are within `tolerance` of a colour. */
+/** The basemap's colours in the theme the page shows: the sea is a token, the land a palette. */
+async function basemapColours(page: Page): Promise<{ sea: string; land: string; ukraine: string }> {
+	const { theme, sea } = await page.evaluate(() => ({
+		theme: document.documentElement.dataset.theme,
+		sea: getComputedStyle(document.documentElement).getPropertyValue('--map-sea').trim()
+	}));
+	return { sea, ...BASEMAP_PALETTES[theme as Theme] };
+}
+
 function pixelsNear(png: PNG, hex: string, region: Region = { x: 0, y: 0, width: png.width, height: png.height }, tolerance = 24): number {
 	const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
 	let count = 0;
@@ -105,6 +115,7 @@ describe('[EI1] [EI2] the picture of the demo view', () => {
 			expect(two.fileName).toMatch(FILE_NAME);
 			expectPng(two, width * 2, height * 2);
 			// Drawn at 2×, not an empty canvas of the right size: the basemap and the fronts are there.
+			const COLOURS = await basemapColours(page);
 			expect(pixelsNear(two.png, COLOURS.sea)).toBeGreaterThan(width * height * 0.1);
 			expect(pixelsNear(two.png, SIDE_BLUE, undefined, 12)).toBeGreaterThan(400);
 			expect(pixelsNear(two.png, SIDE_RED, undefined, 12)).toBeGreaterThan(400);
@@ -123,6 +134,7 @@ describe('[EI1] [EI2] the picture of the demo view', () => {
 			const bare = await exportImage(page, { ratio: 1, frame: false });
 			expectPng(bare, width, height);
 			// The map itself is drawn: sea, land, Ukraine, and the board's blue and red.
+			const COLOURS = await basemapColours(page);
 			for (const colour of [COLOURS.sea, COLOURS.land, COLOURS.ukraine]) expect(pixelsNear(bare.png, colour, undefined, 6)).toBeGreaterThan(2000);
 			expect(pixelsNear(bare.png, SIDE_BLUE, undefined, 12)).toBeGreaterThan(100);
 			expect(pixelsNear(bare.png, SIDE_RED, undefined, 12)).toBeGreaterThan(100);
@@ -168,6 +180,7 @@ describe('[EI3] offline', () => {
 			const { width, height } = await mapSize(page);
 			const picture = await exportImage(page, { ratio: 2, frame: true });
 			expectPng(picture, width * 2, height * 2);
+			const COLOURS = await basemapColours(page);
 			expect(pixelsNear(picture.png, COLOURS.land, undefined, 6)).toBeGreaterThan(2000);
 			expect(pixelsNear(picture.png, SIDE_RED, undefined, 12)).toBeGreaterThan(400);
 			expect(requests).toEqual([]);
