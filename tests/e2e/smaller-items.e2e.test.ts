@@ -4,12 +4,21 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addPin } from '../../src/lib/model/pin-operations';
+import { postReport } from '../../src/lib/model/report-operations';
+import { addSector } from '../../src/lib/model/sector-operations';
 import { DEMO_BOARD_ID } from '../../src/lib/protocol/boards';
+import { HISTORY_API, type HistorySummary } from '../../src/lib/protocol/history';
 import { openBoard } from '../helpers/board-page';
 import { useServerAndBrowser } from '../helpers/e2e-setup';
+import { createBoard } from '../helpers/http';
+import { box } from '../helpers/lat-lng-box';
 import { waitFor } from '../helpers/wait-for';
+import { connectSynced } from '../helpers/yjs-client';
 
 const fixture = useServerAndBrowser({ env: { SEED_DEMO: 'true' } });
+
+const logged = async (id: string) => ((await (await fetch(`${fixture.server.url}${HISTORY_API.summary(id)}`)).json()) as HistorySummary).count;
 
 async function selectPin(page: Page, id: string): Promise<void> {
 	await page.locator(`[data-pin-row="${id}"] button.pin`).click();
@@ -50,5 +59,39 @@ describe('smaller items', () => {
 		await notice.waitFor({ timeout: 15_000 });
 		await waitFor(async () => /1 Jan 2020 00:00 UTC is before this board’s story, which begins 6 Sep 2022/.test((await notice.textContent()) ?? ''), { what: 'the before-the-story notice' });
 		await page.context().close();
+	});
+
+	it('[SI5] your own edits are not news to you: the since panel and the sector badges count only the others\'', async () => {
+		const { id } = await createBoard(fixture.server.url, 'Own edits');
+		const olena = await connectSynced(fixture.server.wsUrl, id, 'Olena');
+		addSector(olena.doc, { id: 'sector-west', name: 'West', area: box(49.0, 36.0, 50.0, 37.0) }, { actor: 'Olena' });
+		addSector(olena.doc, { id: 'sector-east', name: 'East', area: box(49.0, 37.0, 50.0, 38.0) }, { actor: 'Olena' });
+		await waitFor(async () => (await logged(id)) >= 2, { what: 'the sectors to be logged' });
+
+		const first = await openBoard(fixture.browser, fixture.server.url, id, 'Sam');
+		const context = first.context();
+		await first.close({ runBeforeUnload: true });
+		await waitFor(() => first.isClosed(), { what: 'the tab to close' });
+		const left = Date.now();
+		await waitFor(() => Date.now() > left + 20, { what: 'the clock to move past the visit' });
+
+		// While away: Sam, on another device (the same name), adds a pin in the west; Olena posts in the east.
+		const samElsewhere = await connectSynced(fixture.server.wsUrl, id, 'Sam');
+		const before = await logged(id);
+		addPin(samElsewhere.doc, { id: 'pin-mine', name: 'Balakliia', lat: 49.46, lng: 36.86, kind: 'town', sector: 'sector-west' }, { actor: 'Sam' });
+		postReport(olena.doc, { id: 'report-theirs', text: 'Shelling near Kupiansk', eventTime: Date.now(), place: { lat: 49.7, lng: 37.6 }, sector: 'sector-east' }, { actor: 'Olena' });
+		await waitFor(async () => (await logged(id)) >= before + 2, { what: 'both edits to be logged' });
+
+		const page = await context.newPage();
+		await page.goto(`${fixture.server.url}/b/${id}`);
+		await page.getByTestId('since-panel').waitFor({ timeout: 15_000 });
+		const items = await page.getByTestId('since-items').locator('li').allTextContents();
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatch(/Olena posted the report 'Shelling near Kupiansk'/);
+		await page.locator('[data-testid="sector-badge"][data-sector="sector-east"]').waitFor({ state: 'attached' });
+		expect(await page.locator('[data-testid="sector-badge"][data-sector="sector-west"]').count()).toBe(0);
+		samElsewhere.destroy();
+		olena.destroy();
+		await context.close();
 	});
 });

@@ -43,6 +43,8 @@ export const HISTORY_PARAMS = {
 	sector: 'sector',
 	collection: 'collection',
 	limit: 'limit',
+	/** On the since path: the asking watcher's name; what only they changed is not news to them. */
+	self: 'self',
 	/** On the state path: `false` leaves out `update` (timeline scrubbing needs only content). */
 	update: 'update'
 } as const;
