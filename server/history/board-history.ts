@@ -89,7 +89,7 @@ export class BoardHistory {
 		};
 	}
 
-	async fork(boardId: string, request: { moment: Moment; title: string; actor?: string }): Promise<ForkResponse> {
+	async fork(boardId: string, request: { moment: Moment; title?: string; actor?: string }): Promise<ForkResponse> {
 		const moment = await this.moment(boardId, request.moment);
 		return forkBoard(this.directory, { sourceId: boardId, moment, title: request.title, actor: request.actor ?? 'server' });
 	}

@@ -8,8 +8,9 @@ import { addPin } from '../../src/lib/model/pin-operations';
 import { postReport } from '../../src/lib/model/report-operations';
 import { addSector } from '../../src/lib/model/sector-operations';
 import { DEMO_BOARD_ID } from '../../src/lib/protocol/boards';
-import { HISTORY_API, type HistorySummary } from '../../src/lib/protocol/history';
-import { openBoard } from '../helpers/board-page';
+import { HISTORY_API, type ChangesPage, type HistorySummary } from '../../src/lib/protocol/history';
+import { readAll } from '../../src/lib/model/records';
+import { clickMap, openBoard } from '../helpers/board-page';
 import { useServerAndBrowser } from '../helpers/e2e-setup';
 import { createBoard } from '../helpers/http';
 import { box } from '../helpers/lat-lng-box';
@@ -93,5 +94,45 @@ describe('smaller items', () => {
 		samElsewhere.destroy();
 		olena.destroy();
 		await context.close();
+	});
+
+	it('[SI6] a drawn front is asked for its name; Esc keeps the offered name, never "unnamed"', async () => {
+		const { id } = await createBoard(fixture.server.url, 'Named fronts');
+		const bot = await connectSynced(fixture.server.wsUrl, id, 'observer');
+		const page = await openBoard(fixture.browser, fixture.server.url, id, 'Drawer');
+		const prompt = page.getByTestId('front-name');
+		const drawLine = async (tool: string, points: [number, number][]) => {
+			await page.getByRole('button', { name: tool }).click();
+			for (const [fx, fy] of points) await clickMap(page, fx, fy);
+			await page.keyboard.press('Enter');
+			await prompt.waitFor();
+		};
+
+		await drawLine('Front line', [[0.3, 0.5], [0.5, 0.45], [0.6, 0.5]]);
+		// The offered name is focused and selected: typing replaces it.
+		const input = prompt.getByRole('textbox');
+		expect(await input.inputValue()).toBe('Front line 1');
+		expect(await input.evaluate((el: HTMLInputElement) => document.activeElement === el && el.selectionStart === 0 && el.selectionEnd === el.value.length)).toBe(true);
+		expect(readAll(bot.doc, 'fronts')).toHaveLength(0); // not drawn before it is named
+		await page.keyboard.type('Oskil line');
+		await page.keyboard.press('Enter');
+		await prompt.waitFor({ state: 'detached' });
+
+		await drawLine('Area (pocket, bridgehead)', [[0.2, 0.2], [0.3, 0.15], [0.35, 0.3]]);
+		expect(await prompt.getByRole('textbox').inputValue()).toBe('Area 1');
+		await page.keyboard.press('Escape');
+		await prompt.waitFor({ state: 'detached' });
+
+		await waitFor(() => readAll(bot.doc, 'fronts').length === 2, { what: 'both fronts in the document' });
+		expect(readAll(bot.doc, 'fronts').map((front) => `${front.kind}:${front.label}`).sort()).toEqual(['area:Area 1', 'line:Oskil line']);
+		// The change list names them as drawn.
+		const changes = async () => ((await (await fetch(`${fixture.server.url}${HISTORY_API.changes(id)}`)).json()) as ChangesPage).changes.map((change) => change.summary);
+		await waitFor(async () => (await changes()).length >= 2, { what: 'the drawings to be logged' });
+		const summaries = (await changes()).join('\n');
+		expect(summaries).toContain("drew the front 'Oskil line'");
+		expect(summaries).toContain("'Area 1'");
+		expect(summaries).not.toMatch(/unnamed/);
+		bot.destroy();
+		await page.context().close();
 	});
 });

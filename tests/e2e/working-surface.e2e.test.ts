@@ -17,11 +17,15 @@ const fixture = useServerAndBrowser({ env: { SEED_DEMO: 'true' } });
 const BLUE = '#2f6fd0';
 const RED = '#c8372d';
 
-/** Draws with a toolbar tool: clicks the points (fractions of the map), then Enter to finish. */
+/** Draws with a toolbar tool: clicks the points (fractions of the map), then Enter to finish; a front keeps the name it is offered. */
 async function draw(page: Page, tool: string, points: [number, number][]): Promise<void> {
 	await page.getByRole('button', { name: tool }).click();
 	for (const [fx, fy] of points) await clickMap(page, fx, fy);
 	await page.keyboard.press('Enter');
+	if (tool === 'Measure distance') return;
+	await page.getByTestId('front-name').waitFor();
+	await page.keyboard.press('Enter');
+	await page.getByTestId('front-name').waitFor({ state: 'detached' });
 }
 
 const frontPaths = async (page: Page) => (await overlayPaths(page)).filter((p) => p.stroke === BLUE || p.stroke === RED);
