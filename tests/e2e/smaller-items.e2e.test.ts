@@ -8,11 +8,11 @@ import { addPin } from '../../src/lib/model/pin-operations';
 import { postReport } from '../../src/lib/model/report-operations';
 import { addSector } from '../../src/lib/model/sector-operations';
 import { DEMO_BOARD_ID } from '../../src/lib/protocol/boards';
-import { HISTORY_API, type ChangesPage, type HistorySummary } from '../../src/lib/protocol/history';
+import { HISTORY_API, type ChangesPage, type ForkResponse, type HistorySummary } from '../../src/lib/protocol/history';
 import { readAll } from '../../src/lib/model/records';
 import { clickMap, openBoard } from '../helpers/board-page';
 import { useServerAndBrowser } from '../helpers/e2e-setup';
-import { createBoard } from '../helpers/http';
+import { createBoard, postJson } from '../helpers/http';
 import { box } from '../helpers/lat-lng-box';
 import { waitFor } from '../helpers/wait-for';
 import { connectSynced } from '../helpers/yjs-client';
@@ -133,6 +133,31 @@ describe('smaller items', () => {
 		expect(summaries).toContain("'Area 1'");
 		expect(summaries).not.toMatch(/unnamed/);
 		bot.destroy();
+		await page.context().close();
+	});
+
+	it('[SI7] a fork says what it was forked from, when, and links the source', async () => {
+		const { id } = await createBoard(fixture.server.url, 'Izium <b>axis</b>');
+		const olena = await connectSynced(fixture.server.wsUrl, id, 'Olena');
+		addPin(olena.doc, { id: 'pin-izium', name: 'Izium', lat: 49.21, lng: 37.26, kind: 'town' }, { actor: 'Olena' });
+		await waitFor(async () => (await logged(id)) >= 2, { what: 'the pin to be logged' });
+		olena.destroy();
+		const { status, body } = await postJson(`${fixture.server.url}${HISTORY_API.fork(id)}`, { actor: 'Sam' });
+		expect(status).toBe(201);
+		const fork = body as ForkResponse;
+		expect(fork.title).toBe('Izium <b>axis</b> (fork)');
+
+		const page = await openBoard(fixture.browser, fixture.server.url, fork.id, 'Sam');
+		const origin = page.getByTestId('fork-origin');
+		await origin.waitFor();
+		expect((await origin.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(/^Forked from Izium <b>axis<\/b> at \d{1,2} \w{3} \d{4} \d\d:\d\d UTC$/);
+		expect(await origin.locator('b').count()).toBe(0); // the title is text
+		const [source, moment] = await origin.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+		expect(source).toBe(`/b/${id}`);
+		expect(moment).toMatch(new RegExp(`^/b/${id}\\?at=\\d{4}-`));
+		await origin.getByRole('link', { name: 'Izium <b>axis</b>' }).click();
+		await page.waitForURL(`${fixture.server.url}/b/${id}`);
+		await page.locator('.sb-pin', { hasText: 'Izium' }).waitFor();
 		await page.context().close();
 	});
 });
