@@ -160,4 +160,28 @@ describe('smaller items', () => {
 		await page.locator('.sb-pin', { hasText: 'Izium' }).waitFor();
 		await page.context().close();
 	});
+
+	it('[SI10] at the demo\'s home view Kupiansk and the Oskil crossing beside it can each be hovered', async () => {
+		const page = await openBoard(fixture.browser, fixture.server.url, DEMO_BOARD_ID, 'Hoverer');
+		const ids = ['pin-kupiansk', 'pin-oskil-crossing'];
+		for (const id of ids) await page.locator(`.sb-pin[data-pin-id="${id}"]`).waitFor({ timeout: 15_000 });
+		/** Which pin the point at the centre of `id`'s symbol belongs to. */
+		const hit = (id: string) =>
+			page.evaluate((pinId) => {
+				const glyph = document.querySelector(`.sb-pin[data-pin-id="${pinId}"] .sb-pin__glyph`)!.getBoundingClientRect();
+				return document.elementFromPoint(glyph.x + glyph.width / 2, glyph.y + glyph.height / 2)?.closest('.sb-pin')?.getAttribute('data-pin-id') ?? null;
+			}, id);
+		const map = page.getByTestId('board-map');
+		expect(await map.getAttribute('data-zoom')).toBe('7');
+		await waitFor(async () => (await hit('pin-kupiansk')) === 'pin-kupiansk' && (await hit('pin-oskil-crossing')) === 'pin-oskil-crossing', {
+			what: 'each symbol to be its own at its centre'
+		});
+		// And hovering each names it.
+		for (const [id, name] of [['pin-kupiansk', 'Kupiansk'], ['pin-oskil-crossing', 'Oskil crossing']] as const) {
+			const glyph = page.locator(`.sb-pin[data-pin-id="${id}"] .sb-pin__glyph`);
+			await glyph.hover();
+			await waitFor(async () => ((await page.locator(`.sb-pin[data-pin-id="${id}"]`).getAttribute('title')) ?? '').includes(name), { what: `${name}'s title on hover` });
+		}
+		await page.context().close();
+	});
 });
