@@ -115,13 +115,12 @@ describe('alerts and pings in Chromium', () => {
 		const kateryna = await openWatcher(id, 'Kateryna');
 		// Mykola's and Kateryna's tabs are in the background (what the page sees of its visibility).
 		for (const page of [mykola, kateryna]) {
-			await page.addInitScript(() => {
+			await page.evaluate(() => {
 				const state = window as unknown as { hidden: boolean };
 				state.hidden = true;
-				Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => (state.hidden ? 'hidden' : 'visible') });
+				Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (state.hidden ? 'hidden' : 'visible') });
+				document.dispatchEvent(new Event('visibilitychange'));
 			});
-			await page.reload();
-			await page.locator('[data-testid="alert-panel"][data-joined="true"]').waitFor();
 		}
 
 		await raiseAlert(olena, 'Convoy on the Kupiansk road', 'none');
@@ -147,7 +146,7 @@ describe('alerts and pings in Chromium', () => {
 		});
 		await expect.poll(() => seenBy.textContent(), { timeout: 5_000 }).toBe('seen by 3 of 3');
 		await Promise.all([olena, taras, mykola, kateryna].map((page) => page.context().close()));
-	});
+	}, 120_000);
 
 	it('an Alt+click ping shows on another watcher’s map with the sender’s name', async () => {
 		const { id } = await createBoard(fixture.server.url, 'Pings');
