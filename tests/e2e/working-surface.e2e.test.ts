@@ -103,7 +103,7 @@ describe('the working surface in Chromium', () => {
 		await sam.context().close();
 	});
 
-	it('the sector switcher zooms to a sector and filters the feed and the pin list to it', async () => {
+	it('the sector switcher zooms to a sector and puts its reports first, the rest after (or hidden when asked)', async () => {
 		const { id } = await createBoard(fixture.server.url, 'Sectors');
 		const bot: YjsClient = await connectSynced(fixture.server.wsUrl, id, 'bot');
 		const izyum = addSector(bot.doc, { name: 'Izyum', colour: '#0e7490', area: [[48.9, 36.5], [49.9, 36.5], [49.9, 38], [48.9, 38]] });
@@ -118,8 +118,14 @@ describe('the working surface in Chromium', () => {
 			const [lat, lng] = await centre();
 			return Math.abs(lat! - 49.4) < 0.3 && Math.abs(lng! - 37.25) < 0.3;
 		}, { what: 'the map to zoom to Izyum' });
+		// The sector's report first; the other after it, faint (SI9); hidden only when asked.
+		await expect.poll(() => page.locator('article[data-outside="true"]').count()).toBe(1);
+		expect(await page.locator('article').first().textContent()).toContain('Izium abandoned');
+		expect(await page.locator('article').nth(1).textContent()).toContain('Kherson quiet');
+		await page.getByLabel('Hide what lies outside the sector').check();
 		await expect.poll(() => page.locator('article').count()).toBe(1);
 		expect(await page.locator('article').textContent()).toContain('Izium abandoned');
+		await page.getByLabel('Hide what lies outside the sector').uncheck();
 		await page.getByTestId('sector-switcher').selectOption({ label: 'All sectors' });
 		await expect.poll(() => page.locator('article').count()).toBe(2);
 		bot.destroy();
