@@ -125,7 +125,7 @@ function historyOperations(): Operation[] {
 		},
 		{
 			method: 'get', path: template(HISTORY_API.since(B)), operationId: 'getSinceLastLooked', tag: 'history', summary: 'What changed since a moment: items, per-sector counts, km² gained / lost, towns that changed hands', access: 'viewer', limit: 'history', errors: [400],
-			query: [{ ...moment(H.at, 'The watcher’s last visit (required).'), required: true }],
+			query: [{ ...moment(H.at, 'The watcher’s last visit (required).'), required: true }, { name: H.self, description: 'The asking watcher’s name: items only they changed since are not news to them.', schema: { type: 'string' } }],
 			ok: { status: 200, description: 'The difference between the board then and now.', schema: 'SinceAnswer' }
 		},
 		{ method: 'get', path: template(HISTORY_API.latest(B)), operationId: 'getLatestChanges', tag: 'history', summary: 'Who last changed each item, and how', access: 'viewer', limit: 'history', ok: { status: 200, description: 'The newest change of every item.', schema: 'LatestChanges' } },

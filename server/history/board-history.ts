@@ -61,9 +61,9 @@ export class BoardHistory {
 		return this.cache.changes(boardId, filter);
 	}
 
-	/** What changed since a moment (a watcher's last visit), compared with the board now. */
-	since(boardId: string, at: number): Promise<SinceAnswer> {
-		return this.cache.since(boardId, at);
+	/** What changed since a moment (a watcher's last visit), compared with the board now; `self`'s own changes are not news. */
+	since(boardId: string, at: number, self?: string): Promise<SinceAnswer> {
+		return this.cache.since(boardId, at, self);
 	}
 
 	latest(boardId: string): Promise<LatestChanges> {
@@ -89,7 +89,7 @@ export class BoardHistory {
 		};
 	}
 
-	async fork(boardId: string, request: { moment: Moment; title: string; actor?: string }): Promise<ForkResponse> {
+	async fork(boardId: string, request: { moment: Moment; title?: string; actor?: string }): Promise<ForkResponse> {
 		const moment = await this.moment(boardId, request.moment);
 		return forkBoard(this.directory, { sourceId: boardId, moment, title: request.title, actor: request.actor ?? 'server' });
 	}

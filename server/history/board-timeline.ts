@@ -11,7 +11,7 @@
  */
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../../src/lib/model/layout';
 import { metaFields, type BoardMeta } from '../../src/lib/model/meta';
-import { FORKED_FROM_KEY, forkedFrom, type BoardContent } from '../../src/lib/protocol/history';
+import type { BoardContent } from '../../src/lib/protocol/history';
 import type { Fields } from './change-labels';
 import { valueBytes, VERSION_BYTES } from './memory-estimate';
 
@@ -133,13 +133,11 @@ export class BoardTimeline {
 			return versions ? versionAt(versions, seq)?.value : undefined;
 		};
 		const meta: Record<string, unknown> = {};
-		// The model's meta keys, each read by its own schema (as readMeta does); then the fork note.
+		// The model's meta keys, each read by its own schema (as readMeta does).
 		for (const [key, schema] of Object.entries(metaFields)) {
 			const parsed = schema.safeParse(valueAt(key));
 			if (parsed.success) meta[key] = parsed.data;
 		}
-		const origin = forkedFrom.safeParse(valueAt(FORKED_FROM_KEY));
-		if (origin.success) meta.forkedFrom = origin.data;
 		return meta as BoardMeta;
 	}
 }

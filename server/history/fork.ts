@@ -6,9 +6,10 @@
  * from.
  */
 import * as Y from 'yjs';
-import { metaMap } from '../../src/lib/model/layout';
-import { renameBoard } from '../../src/lib/model/meta-operations';
-import { FORKED_FROM_KEY, type ForkedFrom, type ForkResponse } from '../../src/lib/protocol/history';
+import type { ForkedFrom } from '../../src/lib/model/meta';
+import { markForked, readMeta, renameBoard } from '../../src/lib/model/meta-operations';
+import { LIMITS } from '../../src/lib/model/limits';
+import type { ForkResponse } from '../../src/lib/protocol/history';
 import type { BoardDirectory } from '../boards/board-directory';
 import { serverOrigin } from '../rooms/origins';
 import type { BoardMoment } from './time-travel';
@@ -17,16 +18,20 @@ export interface ForkOptions {
 	sourceId: string;
 	/** The moment to fork from; forkBoard destroys its document. */
 	moment: BoardMoment;
-	title: string;
+	/** Left out: "<the source's title> (fork)". */
+	title?: string;
 	/** Who forked it, as the fork's log records it. */
 	actor: string;
 }
 
 export async function forkBoard(directory: BoardDirectory, options: ForkOptions): Promise<ForkResponse> {
-	const { moment, title, actor } = options;
+	const { moment, actor } = options;
 	const state = Y.encodeStateAsUpdate(moment.doc);
+	// The source's title as it stood then: the fork names it, even once the source is renamed.
+	const sourceTitle = readMeta(moment.doc).title;
 	moment.doc.destroy();
-	const origin: ForkedFrom = { boardId: options.sourceId, seq: moment.seq, at: moment.at };
+	const origin: ForkedFrom = { boardId: options.sourceId, ...(sourceTitle ? { title: sourceTitle } : {}), seq: moment.seq, at: moment.at };
+	const title = options.title ?? forkTitle(sourceTitle ?? options.sourceId);
 	const board = await directory.create({ title, actor });
 	await directory.withRoom(board.id, (room) => {
 		// One transaction, so the fork's log holds one update with the whole state. The source's
@@ -36,8 +41,14 @@ export async function forkBoard(directory: BoardDirectory, options: ForkOptions)
 		room.doc.transact(() => {
 			Y.applyUpdate(room.doc, state);
 			renameBoard(room.doc, board.title);
-			metaMap(room.doc).set(FORKED_FROM_KEY, origin);
+			markForked(room.doc, origin);
 		}, serverOrigin(actor));
 	});
 	return { ...board, forkedFrom: origin };
+}
+
+/** "<title> (fork)", the source's title shortened to leave room for the suffix. */
+export function forkTitle(sourceTitle: string): string {
+	const suffix = ' (fork)';
+	return `${sourceTitle.slice(0, LIMITS.boardTitleLength - suffix.length).trimEnd()}${suffix}`;
 }

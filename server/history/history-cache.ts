@@ -100,13 +100,13 @@ export class HistoryCache {
 	 * What changed between a moment (a watcher's last visit) and now: the timeline's content at
 	 * both ends and the change list between them, compared by since-diff.ts.
 	 */
-	async since(boardId: string, at: number): Promise<SinceAnswer> {
+	async since(boardId: string, at: number, self?: string): Promise<SinceAnswer> {
 		const { tracker, changes } = await this.current(boardId);
 		const { timeline } = tracker;
 		const [seq, head] = [timeline.seqAt(at), timeline.head];
 		const ends = { boardId, since: { seq, at: timeline.timeOf(seq) }, now: { seq: head, at: timeline.timeOf(head) } };
 		const window = changes.slice(firstIndex(changes, (entry) => entry.seq > seq));
-		return { ...ends, ...sinceDiff(timeline.contentAt(seq), timeline.contentAt(head), window) };
+		return { ...ends, ...sinceDiff(timeline.contentAt(seq), timeline.contentAt(head), window, self) };
 	}
 
 	/** The newest change of every item on the board now (removed items left out). */

@@ -8,6 +8,11 @@
  * What counts is the difference of the two states, not the traffic between them: a pin moved
  * and moved back is unchanged; an item added and removed in between never existed for this
  * watcher. The change list only says who did it and when.
+ *
+ * A watcher's own changes are not news to them (`self`, the name they edit under): an item only
+ * they changed in the window is left out, and so are they from the actors. An item someone else
+ * changed too still counts. Ground held (held-area.ts) is compared as a whole and is not split
+ * by who moved the front.
  */
 import type { Front } from '../../src/lib/model/front';
 import type { Pin } from '../../src/lib/model/pin';
@@ -52,17 +57,24 @@ function sameContent(a: AnyRecord, b: AnyRecord): boolean {
 /** Newest first; ties (one update) in list order. Items the log names no change for go last. */
 const newestFirst = (a: SinceItem, b: SinceItem) => (b.last?.at ?? -1) - (a.last?.at ?? -1);
 
-export function sinceDiff(before: BoardContent, now: BoardContent, window: readonly ChangeEntry[]): SinceDiff {
-	// The newest entry per item in the window, and how many there were; who made them.
-	const lastChange = new Map<string, { entry: ChangeEntry; count: number }>();
+export function sinceDiff(before: BoardContent, now: BoardContent, window: readonly ChangeEntry[], self?: string): SinceDiff {
+	// The newest entry per item in the window, and how many there were; who made them; whether
+	// anyone but the asking watcher did.
+	const lastChange = new Map<string, { entry: ChangeEntry; count: number; byOthers: boolean }>();
 	const actorCounts = new Map<string | null, number>();
 	for (const entry of window) {
 		if (entry.collection === 'meta') continue;
 		const key = `${entry.collection}/${entry.itemId}`;
 		const seen = lastChange.get(key);
-		lastChange.set(key, { entry, count: (seen?.count ?? 0) + 1 });
-		actorCounts.set(entry.actor, (actorCounts.get(entry.actor) ?? 0) + 1);
+		const byOthers = self === undefined || entry.actor !== self;
+		lastChange.set(key, { entry, count: (seen?.count ?? 0) + 1, byOthers: (seen?.byOthers ?? false) || byOthers });
+		if (byOthers) actorCounts.set(entry.actor, (actorCounts.get(entry.actor) ?? 0) + 1);
 	}
+	/** Only the asking watcher changed it since: not news to them. */
+	const ownOnly = (key: string) => {
+		const logged = lastChange.get(key);
+		return logged !== undefined && !logged.byOthers;
+	};
 
 	const items: SinceItem[] = [];
 	const marks = Object.fromEntries(SINCE_COLLECTIONS.map((name) => [name, { new: [] as string[], changed: [] as string[] }])) as SinceAnswer['marks'];
@@ -78,6 +90,7 @@ export function sinceDiff(before: BoardContent, now: BoardContent, window: reado
 		const then = byId<AnyRecord>(before[collection]);
 		const current = byId<AnyRecord>(now[collection]);
 		const note = (record: AnyRecord, status: SinceItem['status']) => {
+			if (ownOnly(`${collection}/${record.id}`)) return;
 			const sector = sectorOf(collection, record);
 			const logged = lastChange.get(`${collection}/${record.id}`);
 			const item: SinceItem = {
@@ -101,7 +114,7 @@ export function sinceDiff(before: BoardContent, now: BoardContent, window: reado
 		for (const [id, record] of then) if (!current.has(id)) note(record, 'removed');
 	}
 
-	const handsChanged = townsThatChangedHands(before.pins, now.pins, lastChange);
+	const handsChanged = townsThatChangedHands(before.pins, now.pins, lastChange).filter((change) => !ownOnly(`pins/${change.pinId}`));
 	const areas = heldAreaShifts(before, now);
 	items.sort(newestFirst);
 	return {

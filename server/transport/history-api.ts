@@ -119,9 +119,11 @@ export function historyApi(history: BoardHistory, access: BoardAccess): ApiHandl
 				);
 			}),
 		getSinceLastLooked: async (context) => {
-			const at = query(context).moment(P.at);
+			const q = query(context);
+			const at = q.moment(P.at);
 			if (at === undefined) throw invalid(P.at, 'is required: the moment of your last visit (epoch milliseconds or an ISO date-time)');
-			return json(200, await history.since(board(context), at));
+			const self = context.query.get(P.self) || undefined;
+			return json(200, await history.since(board(context), at, self));
 		},
 		getLatestChanges: async (context) => json(200, await history.latest(board(context))),
 		getHistorySummary: async (context) => json(200, await history.summary(board(context))),

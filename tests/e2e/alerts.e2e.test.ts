@@ -106,6 +106,48 @@ describe('alerts and pings in Chromium', () => {
 		await Promise.all([olena, taras].map((page) => page.context().close()));
 	});
 
+	it('[SI8] "seen by" counts a toast on screen in a visible tab for a moment, or clicked — not one delivered to a hidden tab', async () => {
+		const { id } = await createBoard(fixture.server.url, 'Really seen');
+		// One after another: four pages opening at once on a loaded machine miss the 15 s to go live.
+		const olena = await openWatcher(id, 'Olena');
+		const taras = await openWatcher(id, 'Taras');
+		const mykola = await openWatcher(id, 'Mykola');
+		const kateryna = await openWatcher(id, 'Kateryna');
+		// Mykola's and Kateryna's tabs are in the background (what the page sees of its visibility).
+		for (const page of [mykola, kateryna]) {
+			await page.evaluate(() => {
+				const state = window as unknown as { hidden: boolean };
+				state.hidden = true;
+				Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (state.hidden ? 'hidden' : 'visible') });
+				document.dispatchEvent(new Event('visibilitychange'));
+			});
+		}
+
+		await raiseAlert(olena, 'Convoy on the Kupiansk road', 'none');
+		for (const page of [taras, mykola, kateryna]) await page.getByTestId('alert-toast').waitFor({ timeout: 5_000 });
+		const seenBy = olena.getByTestId('alert-item').first().getByTestId('seen-by');
+		expect(await seenBy.getAttribute('title')).toMatch(/counted when on screen for 2 s or clicked/);
+		await seenBy.click();
+		const seers = async () => (await olena.getByRole('list', { name: 'Who has seen it' }).locator('li.yes').allTextContents()).map((text) => text.replace(/[✓\s]+|has seen it/g, ''));
+
+		// A click counts at once, even in a hidden tab (where time on screen never counts).
+		await kateryna.getByTestId('alert-toast').locator('.text').click();
+		await waitFor(async () => (await seers()).includes('Kateryna'), { what: 'the click to count' });
+		// Taras's toast was on screen in a visible tab for the moment: counted.
+		await waitFor(async () => (await seers()).includes('Taras'), { what: 'the visible toast to count' });
+		// Mykola's toast arrived with Taras's, but his tab is hidden: not counted.
+		expect((await seers()).sort()).toEqual(['Kateryna', 'Taras']);
+		expect(await seenBy.textContent()).toBe('seen by 2 of 3');
+
+		// His tab shown, the toast on screen for the moment: counted.
+		await mykola.evaluate(() => {
+			(window as unknown as { hidden: boolean }).hidden = false;
+			document.dispatchEvent(new Event('visibilitychange'));
+		});
+		await expect.poll(() => seenBy.textContent(), { timeout: 5_000 }).toBe('seen by 3 of 3');
+		await Promise.all([olena, taras, mykola, kateryna].map((page) => page.context().close()));
+	}, 120_000);
+
 	it('an Alt+click ping shows on another watcher’s map with the sender’s name', async () => {
 		const { id } = await createBoard(fixture.server.url, 'Pings');
 		const olena = await openWatcher(id, 'Olena');

@@ -34,4 +34,34 @@ describe('focus without loss', () => {
 		expect(await marker('pin-lyman').getAttribute('class')).not.toContain('sb-pin--outside');
 		await page.context().close();
 	});
+
+	it('[SI9] the pin and report lists dim what lies outside the focused sector, after its own items, as the map does; hiding hides it there too', async () => {
+		const page = await openBoard(fixture.browser, fixture.server.url, DEMO_BOARD_ID, 'Lister');
+		const row = (id: string) => page.locator(`[data-pin-row="${id}"]`);
+		await row('pin-izium').waitFor({ timeout: 15_000 });
+		const reports = page.locator('[data-report-id]');
+		await reports.first().waitFor();
+		const allReports = await reports.count();
+
+		await page.getByTestId('sector-switcher').selectOption('sector-izyum');
+		await waitFor(async () => (await row('pin-lyman').getAttribute('data-outside')) === 'true', { what: 'Lyman listed, marked outside' });
+		expect(await row('pin-izium').getAttribute('data-outside')).toBe('false');
+		expect(await row('pin-lyman').evaluate((element) => Number(getComputedStyle(element).opacity))).toBeLessThan(0.5);
+		// The sector's own pins first, then the rest.
+		const flags = await page.locator('[data-pin-row]').evaluateAll((rows) => rows.map((element) => element.getAttribute('data-outside')));
+		expect(flags.indexOf('true')).toBeGreaterThan(0);
+		expect(flags.slice(flags.indexOf('true')).every((flag) => flag === 'true')).toBe(true);
+		// Every report is still listed; those outside come after and faint.
+		expect(await reports.count()).toBe(allReports);
+		const reportFlags = await reports.evaluateAll((items) => items.map((element) => element.getAttribute('data-outside')));
+		expect(reportFlags).toContain('true');
+		expect(reportFlags).toContain('false');
+		expect(reportFlags.slice(reportFlags.indexOf('true')).every((flag) => flag === 'true')).toBe(true);
+
+		await page.getByLabel('Hide what lies outside the sector').check();
+		await row('pin-lyman').waitFor({ state: 'detached' });
+		await waitFor(async () => (await page.locator('[data-report-id][data-outside="true"]').count()) === 0, { what: 'the reports outside hidden' });
+		expect(await row('pin-izium').count()).toBe(1);
+		await page.context().close();
+	});
 });

@@ -17,11 +17,15 @@ const fixture = useServerAndBrowser({ env: { SEED_DEMO: 'true' } });
 const BLUE = '#2f6fd0';
 const RED = '#c8372d';
 
-/** Draws with a toolbar tool: clicks the points (fractions of the map), then Enter to finish. */
+/** Draws with a toolbar tool: clicks the points (fractions of the map), then Enter to finish; a front keeps the name it is offered. */
 async function draw(page: Page, tool: string, points: [number, number][]): Promise<void> {
 	await page.getByRole('button', { name: tool }).click();
 	for (const [fx, fy] of points) await clickMap(page, fx, fy);
 	await page.keyboard.press('Enter');
+	if (tool === 'Measure distance') return;
+	await page.getByTestId('front-name').waitFor();
+	await page.keyboard.press('Enter');
+	await page.getByTestId('front-name').waitFor({ state: 'detached' });
 }
 
 const frontPaths = async (page: Page) => (await overlayPaths(page)).filter((p) => p.stroke === BLUE || p.stroke === RED);
@@ -99,7 +103,7 @@ describe('the working surface in Chromium', () => {
 		await sam.context().close();
 	});
 
-	it('the sector switcher zooms to a sector and filters the feed and the pin list to it', async () => {
+	it('the sector switcher zooms to a sector and puts its reports first, the rest after (or hidden when asked)', async () => {
 		const { id } = await createBoard(fixture.server.url, 'Sectors');
 		const bot: YjsClient = await connectSynced(fixture.server.wsUrl, id, 'bot');
 		const izyum = addSector(bot.doc, { name: 'Izyum', colour: '#0e7490', area: [[48.9, 36.5], [49.9, 36.5], [49.9, 38], [48.9, 38]] });
@@ -114,8 +118,14 @@ describe('the working surface in Chromium', () => {
 			const [lat, lng] = await centre();
 			return Math.abs(lat! - 49.4) < 0.3 && Math.abs(lng! - 37.25) < 0.3;
 		}, { what: 'the map to zoom to Izyum' });
+		// The sector's report first; the other after it, faint (SI9); hidden only when asked.
+		await expect.poll(() => page.locator('article[data-outside="true"]').count()).toBe(1);
+		expect(await page.locator('article').first().textContent()).toContain('Izium abandoned');
+		expect(await page.locator('article').nth(1).textContent()).toContain('Kherson quiet');
+		await page.getByLabel('Hide what lies outside the sector').check();
 		await expect.poll(() => page.locator('article').count()).toBe(1);
 		expect(await page.locator('article').textContent()).toContain('Izium abandoned');
+		await page.getByLabel('Hide what lies outside the sector').uncheck();
 		await page.getByTestId('sector-switcher').selectOption({ label: 'All sectors' });
 		await expect.poll(() => page.locator('article').count()).toBe(2);
 		bot.destroy();

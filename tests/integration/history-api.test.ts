@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { drawFront, removeFront, reshapeFront } from '../../src/lib/model/front-operations';
+import { readMeta } from '../../src/lib/model/meta-operations';
 import { addPin, movePin, renamePin, updatePin } from '../../src/lib/model/pin-operations';
 import { readAll } from '../../src/lib/model/records';
 import { gradeReport, postReport } from '../../src/lib/model/report-operations';
@@ -170,6 +171,22 @@ describe('[H3] history API', () => {
 		expect((bySeq.body as ForkResponse).forkedFrom).toEqual({ boardId, seq: 0, at: null });
 	});
 
+	it('[SI7] a fork without a title is "<source title> (fork)", and its meta names the source, its title then and the moment', async () => {
+		const moment = moments[5]!;
+		const { status, body } = await postJson(`${server.url}${HISTORY_API.fork(boardId)}`, { seq: moment.seq, actor: 'Sam' });
+		expect(status).toBe(201);
+		const fork = body as ForkResponse;
+		expect(fork.title).toBe('Replay (fork)');
+		const at = changes.find((change) => change.seq === moment.seq)!.at;
+		expect(fork.forkedFrom).toEqual({ boardId, title: 'Replay', seq: moment.seq, at });
+		// Kept in the model's meta, as a stock client reads it.
+		const watcher = await connectSynced(server.wsUrl, fork.id, 'Maya');
+		expect(readMeta(watcher.doc).forkedFrom).toEqual(fork.forkedFrom);
+		watcher.destroy();
+		const forked = await get<HistoryState>(HISTORY_API.state(fork.id));
+		expect(forked.content.meta.forkedFrom).toEqual(fork.forkedFrom);
+	});
+
 	it('errors are JSON naming what is wrong', async () => {
 		const expectError = async (path: string, status: number, code: string, field?: string, init?: RequestInit) => {
 			const response = await fetch(`${server.url}${path}`, init);
@@ -189,7 +206,7 @@ describe('[H3] history API', () => {
 		await expectError(`${HISTORY_API.updates(boardId)}?limit=5001`, 400, 'invalid', 'limit');
 		await expectError(HISTORY_API.fork(boardId), 405, 'method_not_allowed');
 		const post = (body: object) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-		await expectError(HISTORY_API.fork(boardId), 422, 'invalid', 'title', post({}));
+		await expectError(HISTORY_API.fork(boardId), 422, 'invalid', 'title', post({ title: ' ' }));
 		await expectError(HISTORY_API.fork(boardId), 422, 'invalid', 'at', post({ title: 'x', at: 'soon' }));
 		await expectError(HISTORY_API.fork(boardId), 400, 'invalid', 'seq', post({ title: 'x', seq: 99999 }));
 		await expectError(HISTORY_API.fork('no-such-board'), 404, 'not_found', undefined, post({ title: 'x' }));

@@ -23,8 +23,13 @@ describe('feed filter', () => {
 
 	it('filters by sector, grade and a window before the newest report, newest first', () => {
 		expect(filterReports(reports, { sector: null, grades: all, hours: null }).map((r) => r.id)).toEqual(['a', 'b', 'c']);
-		expect(filterReports(reports, { sector: 's1', grades: all, hours: null }).map((r) => r.id)).toEqual(['a', 'c']);
+		expect(filterReports(reports, { sector: 's1', grades: all, hours: null, hideOutside: true }).map((r) => r.id)).toEqual(['a', 'c']);
 		expect(filterReports(reports, { sector: null, grades: new Set(['rumour'] as const), hours: null }).map((r) => r.id)).toEqual(['b']);
 		expect(filterReports(reports, { sector: null, grades: all, hours: 24 }).map((r) => r.id)).toEqual(['a', 'b']);
+	});
+
+	it('[SI9] a focused sector puts its reports first and the rest after, newest first in each; hiding leaves the rest out', () => {
+		expect(filterReports(reports, { sector: 's2', grades: all, hours: null }).map((r) => r.id)).toEqual(['b', 'a', 'c']);
+		expect(filterReports(reports, { sector: 's2', grades: all, hours: null, hideOutside: true }).map((r) => r.id)).toEqual(['b']);
 	});
 });

@@ -66,6 +66,25 @@ describe('[AT1] unread per sector', () => {
 		const calm = sectorAttention({ ...input, now: NOW + 600 * MIN });
 		expect([...calm.values()].some((entry) => entry.quiet)).toBe(false);
 	});
+
+	it('[SI5] what the watcher changed themselves is not unread; what others changed still is', () => {
+		const byActor = {
+			...input,
+			pins: [
+				pinSchema.parse({ id: 'mine', name: 'mine', lat: 49, lng: 37, sector: 'kherson', createdAt: NOW - 5 * MIN, createdBy: 'Sam' }),
+				pinSchema.parse({ id: 'retook', name: 'retook', lat: 49, lng: 37, sector: 'kherson', createdAt: NOW - 500 * MIN, createdBy: 'Olena', updatedAt: NOW - 4 * MIN, updatedBy: 'Sam' }),
+				pinSchema.parse({ id: 'theirs', name: 'theirs', lat: 49, lng: 37, sector: 'lyman', createdAt: NOW - 500 * MIN, createdBy: 'Sam', updatedAt: NOW - 4 * MIN, updatedBy: 'Olena' })
+			],
+			fronts: [],
+			reports: [reportSchema.parse({ id: 'r', text: 'r', eventTime: 0, sector: 'kherson', createdAt: NOW - 3 * MIN, createdBy: 'Sam' })]
+		};
+		const sam = sectorAttention({ ...byActor, self: 'Sam' });
+		expect(sam.get('kherson')).toMatchObject({ unreadReports: 0, changes: 0, lastChangeAt: NOW - 3 * MIN });
+		expect(sam.get('lyman')).toMatchObject({ changes: 1 });
+		const olena = sectorAttention({ ...byActor, self: 'Olena' });
+		expect(olena.get('kherson')).toMatchObject({ unreadReports: 1, changes: 2 });
+		expect(olena.get('lyman')).toMatchObject({ changes: 0 });
+	});
 });
 
 describe('[AT2] last visits in the browser', () => {

@@ -181,3 +181,36 @@ describe('[S2] what changed since a moment', () => {
 		expect(grown.sectors.find((s) => s.sector === 'sector-west')!.fronts.changed).toBe(1);
 	});
 });
+
+describe('[SI5] your own changes are not news to you', () => {
+	const before = board({ pins: [pin('kupiansk', { control: 'russia' }), pin('izium', { control: 'russia' })] });
+	const now = board({
+		pins: [pin('kupiansk', { control: 'ukraine' }), pin('izium', { control: 'ukraine' }), pin('mine')],
+		reports: [report('theirs')]
+	});
+	const window = [
+		entry(1, 'Sam', 'pins', 'kupiansk', 'control-changed'),
+		entry(2, 'Sam', 'pins', 'mine', 'created'),
+		entry(3, 'Olena', 'reports', 'theirs', 'created'),
+		entry(4, 'Olena', 'pins', 'izium', 'control-changed'),
+		entry(5, 'Sam', 'pins', 'izium', 'edited')
+	];
+
+	it('leaves out what only the asking watcher changed, keeps what others changed too', () => {
+		const mine = sinceDiff(before, now, window, 'Sam');
+		expect(mine.items.map((item) => item.itemId).sort()).toEqual(['izium', 'theirs']);
+		expect(mine.handsChanged.map((change) => change.pinId)).toEqual(['izium']);
+		expect(mine.actors).toEqual([{ actor: 'Olena', changes: 2 }]);
+		expect(mine.marks.pins.new).toEqual([]);
+	});
+
+	it('for another watcher every change is news', () => {
+		const theirs = sinceDiff(before, now, window, 'Taras');
+		expect(theirs.items.map((item) => item.itemId).sort()).toEqual(['izium', 'kupiansk', 'mine', 'theirs']);
+		expect(sinceDiff(before, now, window).items).toHaveLength(4);
+	});
+
+	it('only your own changes: nothing to show', () => {
+		expect(sinceDiff(before, board({ pins: [...before.pins, pin('mine')] }), [entry(2, 'Sam', 'pins', 'mine', 'created')], 'Sam').changed).toBe(false);
+	});
+});

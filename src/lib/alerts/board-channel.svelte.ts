@@ -4,8 +4,9 @@
  * receipts and pings. What an arriving alert or ping does to the page (sound, notification, map)
  * is the caller's, through `onalert` and `onping`.
  *
- * Receipts: an alert counts as seen when its toast is on screen in a visible tab — at once if the
- * tab is visible, else as soon as it becomes visible — or when the watcher dismisses it.
+ * Receipts: an alert counts as seen by the rule of seen-rule.ts — its toast on screen in a visible
+ * tab for a moment, or clicked (dismissing is a click) — which the toast watches and reports
+ * through `acknowledge`. Delivery alone is not a receipt.
  */
 import { newId } from '$lib/model/ids';
 import type { Role } from '$lib/protocol/access';
@@ -54,7 +55,6 @@ export class BoardChannel {
 			this.joined = false;
 			this.problem = notice.message;
 		});
-		document.addEventListener('visibilitychange', this.onVisibility);
 	}
 
 	/**
@@ -117,20 +117,14 @@ export class BoardChannel {
 	}
 
 	destroy(): void {
-		document.removeEventListener('visibilitychange', this.onVisibility);
 		this.socket.disconnect();
 	}
 
 	private received(alert: Alert): void {
 		this.merge([alert]);
 		this.toasts = [alert, ...this.toasts.filter((toast) => toast.id !== alert.id)];
-		if (document.visibilityState === 'visible') this.acknowledge(alert.id);
 		this.options.onalert?.(alert);
 	}
-
-	private readonly onVisibility = () => {
-		if (document.visibilityState === 'visible') for (const toast of this.toasts) this.acknowledge(toast.id);
-	};
 
 	private seen({ alertId, watcher, at }: AlertSeen): void {
 		this.alerts = this.alerts.map((alert) =>

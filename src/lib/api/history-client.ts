@@ -60,9 +60,10 @@ export class HistoryClient {
 		return this.get(changesPage, HISTORY_API.changes(this.boardId), query, signal);
 	}
 
-	/** What changed on the board since `at` (epoch ms): "since you last looked". */
-	since(at: number, signal?: AbortSignal): Promise<SinceAnswer> {
+	/** What changed on the board since `at` (epoch ms): "since you last looked"; `self`'s own changes left out. */
+	since(at: number, signal?: AbortSignal, self?: string): Promise<SinceAnswer> {
 		const query = new URLSearchParams({ [HISTORY_PARAMS.at]: String(Math.max(0, Math.floor(at))) });
+		if (self) query.set(HISTORY_PARAMS.self, self);
 		return this.get(sinceAnswer, HISTORY_API.since(this.boardId), query, signal);
 	}
 

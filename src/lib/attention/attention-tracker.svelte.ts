@@ -41,7 +41,9 @@ export class AttentionTracker {
 
 	constructor(
 		private readonly client: HistoryClient,
-		store?: VisitStore
+		store?: VisitStore,
+		/** The watcher's name now: their own changes are not news to them. */
+		private readonly self: () => string = () => ''
 	) {
 		this.store = store ?? new VisitStore(client.boardId);
 		// Read before anything is written: this visit must not hide the last one.
@@ -153,7 +155,7 @@ export class AttentionTracker {
 		this.request?.abort();
 		const request = (this.request = new AbortController());
 		try {
-			const answer = await this.client.since(at, request.signal);
+			const answer = await this.client.since(at, request.signal, this.self() || undefined);
 			if (request.signal.aborted) return;
 			if (!answer.changed) return this.dismiss();
 			const marks = new Map<string, SinceMark>();

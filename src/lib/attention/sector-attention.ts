@@ -2,7 +2,9 @@
  * Which sectors want a watcher's attention: per sector, the reports posted and the other changes
  * made since this watcher last viewed it, and whether it has gone quiet while others are busy.
  * Pure: the board's records (their provenance says who changed them when), the viewed times and
- * the time now in; counts out. Removed items are not counted: nothing is left to look at.
+ * the time now in; counts out. Removed items are not counted: nothing is left to look at. A
+ * change the watcher made themselves (the record's last change is under their name) is no news to
+ * them: it does not count, though it still says when the sector last changed.
  */
 import type { Front } from '../model/front';
 import type { Pin } from '../model/pin';
@@ -25,9 +27,13 @@ interface Stamped {
 	sector?: string;
 	createdAt?: number;
 	updatedAt?: number;
+	createdBy?: string;
+	updatedBy?: string;
 }
 
 const changedAt = (record: Stamped) => record.updatedAt ?? record.createdAt;
+/** Who made the change `changedAt` dates. */
+const changedBy = (record: Stamped) => (record.updatedAt !== undefined ? record.updatedBy : record.createdBy);
 
 export function viewedAt(views: SectorViews, sectorId: string): number {
 	return views.sectors[sectorId] ?? views.baseline;
@@ -43,12 +49,15 @@ export function sectorAttention(input: {
 	quietAfterMs: number;
 	/** The sector the watcher has in view: whatever changes there, they see it. */
 	watching?: string | null;
+	/** The watcher's name: what they changed themselves is not unread. */
+	self?: string;
 }): Map<string, SectorAttention> {
-	const { sectors, views, now, quietAfterMs, watching = null } = input;
+	const { sectors, views, now, quietAfterMs, watching = null, self } = input;
+	const own = (record: Stamped) => self !== undefined && self !== '' && changedBy(record) === self;
 	const result = new Map<string, SectorAttention>();
 	for (const sector of sectors) {
 		const at = changedAt(sector) ?? null;
-		const unseen = at !== null && at > viewedAt(views, sector.id) && sector.id !== watching;
+		const unseen = at !== null && at > viewedAt(views, sector.id) && sector.id !== watching && !own(sector);
 		result.set(sector.id, { unreadReports: 0, changes: unseen ? 1 : 0, lastChangeAt: at, quiet: false });
 	}
 	const count = (record: Stamped, isReport: boolean) => {
@@ -57,7 +66,7 @@ export function sectorAttention(input: {
 		if (!attention || at === undefined) return;
 		attention.lastChangeAt = Math.max(attention.lastChangeAt ?? at, at);
 		const since = viewedAt(views, record.sector!);
-		if (at <= since || record.sector === watching) return;
+		if (at <= since || record.sector === watching || own(record)) return;
 		if (isReport && (record.createdAt ?? at) > since) attention.unreadReports++;
 		else attention.changes++;
 	};

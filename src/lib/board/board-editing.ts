@@ -6,6 +6,7 @@
 import type { BoardAlerts } from '$lib/alerts/board-alerts.svelte';
 import { formatKm, pathLengthKm } from '$lib/geo/path-length';
 import type { DrawMode } from '$lib/map/draw-controller';
+import { defaultFrontLabel } from '$lib/model/front-names';
 import type { PinKind } from '$lib/model/pin';
 import type { NewReport } from '$lib/model/report';
 import type { BoardActions } from '$lib/sync/board-actions';
@@ -41,6 +42,8 @@ export class BoardEditing {
 	};
 
 	chooseDrawMode = (mode: DrawMode | null): void => {
+		// Drawing on before naming the last front: it keeps the name it was offered.
+		this.keepFrontDraft();
 		this.drafts.drawMode = mode;
 		this.drafts.pinDraft = null;
 		if (mode === 'measure') this.clearMeasurement();
@@ -61,10 +64,27 @@ export class BoardEditing {
 		if (mode === 'measure') drafts.measured = formatKm(pathLengthKm(points));
 		else if (mode === 'sector') drafts.sectorDraft = points;
 		else {
-			const outcome = this.actions.drawFront(mode, points, drafts.drawSide, drafts.drawState);
-			if (outcome.ok) this.selection.current = { kind: 'front', id: outcome.value };
-			else this.problem.report(outcome);
+			// Asked for a name first (NewFrontName), so the log and the list never say "unnamed".
+			this.keepFrontDraft();
+			drafts.frontDraft = { kind: mode, points, fallback: defaultFrontLabel(mode, this.shown.view.fronts) };
+			this.mapHandle.layers?.showMeasurement(points);
 		}
+	};
+
+	/** Draws the front being named, under `name` or, if none is given, the name it was offered. */
+	submitFrontDraft = (name: string): void => {
+		const draft = this.drafts.frontDraft;
+		if (!draft) return;
+		this.drafts.frontDraft = null;
+		this.mapHandle.layers?.showMeasurement(null);
+		const outcome = this.actions.drawFront(draft.kind, draft.points, this.drafts.drawSide, this.drafts.drawState, name.trim() || draft.fallback);
+		if (outcome.ok) this.selection.current = { kind: 'front', id: outcome.value };
+		else this.problem.report(outcome);
+	};
+
+	/** Cancelling the name keeps the front, under the name it was offered. */
+	keepFrontDraft = (): void => {
+		if (this.drafts.frontDraft) this.submitFrontDraft('');
 	};
 
 	/** A searched place: editors get a pin there, everyone flies to it. */

@@ -36,7 +36,7 @@ export function openBoardServices(boardId: string): BoardServices {
 	onDestroy(() => alerts.destroy());
 	const replay = new ReplayController(session.boardId, authorizedFetch(session.boardId));
 	onDestroy(() => replay.exit());
-	const attention = new AttentionTracker(replay.client);
+	const attention = new AttentionTracker(replay.client, undefined, () => session.actor);
 
 	// A new name or colour reaches the control plane too: alerts and pings carry who sent them.
 	$effect(() => alerts.rename(session.actor, presence.self.colour));

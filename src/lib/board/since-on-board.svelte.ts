@@ -28,7 +28,8 @@ export class SinceOnBoard {
 			views: attention.sectorViews,
 			now: attention.now,
 			quietAfterMs: QUIET_AFTER_MS,
-			watching: this.selection.focusedSector
+			watching: this.selection.focusedSector,
+			self: session.actor
 		});
 	});
 	private highlights = $state<SinceHighlightLayer | null>(null);

@@ -81,7 +81,7 @@ export class BoardLayers {
 		else this.draw.cancel();
 	}
 
-	/** The last measurement stays on the map (only for this watcher) until cleared. */
+	/** The last measurement stays on the map (only for this watcher) until cleared; so does a drawn front while it is being named. */
 	showMeasurement(points: [number, number][] | null): void {
 		this.measureLine?.remove();
 		this.measureLine = points ? L.polyline(points, { color: '#111827', weight: 2.5, dashArray: '6 6', interactive: false }).addTo(this.map) : null;

@@ -3,6 +3,9 @@
  * basemap's), so the layer works on any map. Selectors are specific enough to win over older
  * per-page rules for `.sb-pin`. No CSS filters on ordinary pins: the white halo is drawn into the
  * SVGs, because a filter on hundreds of elements makes every pan frame slow without a GPU.
+ * The pointer is taken by the symbol (`.sb-pin`), not by Leaflet's icon box around it: a symbol
+ * drawn apart from its place (symbol-spread.ts) leaves its box behind, which must not cover the
+ * pin it moved away from. Events still reach the marker, bubbling up from the symbol.
  */
 import { OUTSIDE_FOCUS_CLASS } from './pin-markers';
 import { LABEL_FONT, OUTSIDE_FOCUS_OPACITY } from './pin-style';
@@ -10,8 +13,8 @@ import { LABEL_FONT, OUTSIDE_FOCUS_OPACITY } from './pin-style';
 const M = '.leaflet-container .leaflet-marker-pane .sb-pin-icon';
 
 const CSS = `
-${M} { background: none; border: 0; }
-${M} .sb-pin { position: relative; width: 100%; height: 100%; cursor: pointer; }
+${M} { background: none; border: 0; pointer-events: none; }
+${M} .sb-pin { position: relative; width: 100%; height: 100%; cursor: pointer; pointer-events: auto; }
 ${M}.leaflet-marker-draggable .sb-pin { cursor: grab; }
 ${M} .sb-pin__glyph { display: block; filter: none; line-height: 0; }
 ${M} .sb-pin__glyph svg { display: block; overflow: visible; }

@@ -12,6 +12,7 @@
 import L from 'leaflet';
 import type { Pin, PinKind } from '$lib/model/pin';
 import { hiddenLabels, type LabelCandidate } from './label-declutter';
+import { spreadSymbols, type Offset } from './symbol-spread';
 import { PinCanvas, type CanvasPin } from './pin-canvas';
 import { usePinCss } from './pin-css';
 import { drawnAlike, pinLook, pinTitle } from './pin-look';
@@ -25,6 +26,7 @@ import { loadMilsymbol, milsymbolReady } from './unit-symbol';
 /** Which labels win when pins crowd: the selected pin, cities, rail hubs, towns and units, the rest. */
 const LABEL_PRIORITY: Partial<Record<PinKind, number>> = { city: 1, 'rail-hub': 2, town: 3, unit: 3 };
 const OTHER_PRIORITY = 4;
+const NO_OFFSETS: ReadonlyMap<string, Offset> = new Map();
 /** Above DOM_HIGH pins near the view the canvas takes over; below DOM_LOW markers come back (hysteresis). */
 export const DOM_HIGH = 300;
 export const DOM_LOW = 200;
@@ -166,8 +168,15 @@ export class PinLayer {
 		this.markers.sync(
 			drawn.filter(({ pin }) => asMarker(pin)).map(({ pin, look }) => ({ pin, look, title: pinTitle(pin, reference), selected: pin.id === this.selectedId, dimmed: dimmed(pin) }))
 		);
+		// Markers whose symbols would cover one another are drawn apart, so each can be hovered
+		// (a dragged pin stays under the pointer); labels are then placed where the symbols are.
+		const offsets: ReadonlyMap<string, Offset> =
+			this.mode === 'markers'
+				? spreadSymbols(drawn.filter(({ pin }) => !this.markers.isDragging(pin.id)).map(({ pin, look, x, y, priority }) => ({ id: pin.id, x, y, radius: look.radius, priority })))
+				: NO_OFFSETS;
+		this.markers.setOffsets(offsets);
 		const candidates: LabelCandidate[] = drawn.map(({ pin, look, x, y, priority }) => ({
-			id: pin.id, x, y, priority, width: this.labelWidth(pin.name), labelX: look.labelX, radius: look.radius
+			id: pin.id, x: x + (offsets.get(pin.id)?.dx ?? 0), y: y + (offsets.get(pin.id)?.dy ?? 0), priority, width: this.labelWidth(pin.name), labelX: look.labelX, radius: look.radius
 		}));
 		const hidden = hiddenLabels(candidates);
 		this.markers.setHiddenLabels(hidden);

@@ -7,6 +7,7 @@
 import L from 'leaflet';
 import type { Pin } from '$lib/model/pin';
 import type { PinLook } from './pin-look';
+import type { Offset } from './symbol-spread';
 
 export interface MarkerPin {
 	pin: Pin;
@@ -29,6 +30,8 @@ interface Entry {
 	/** What the marker currently shows, to skip redrawing unchanged pins. */
 	shown: string;
 	labelHidden: boolean;
+	/** How far the symbol is drawn from its place ("dx,dy"; "" when in place): symbol-spread.ts. */
+	offset: string;
 }
 
 /** Builds a marker's element: the symbol, then the label set as text. */
@@ -100,7 +103,7 @@ export class PinMarkers {
 			seen.add(pin.id);
 			const entry = this.entries.get(pin.id);
 			if (!entry) {
-				this.entries.set(pin.id, { marker: this.createMarker(item), shown: appearance(item), labelHidden: false });
+				this.entries.set(pin.id, { marker: this.createMarker(item), shown: appearance(item), labelHidden: false, offset: '' });
 				continue;
 			}
 			const position = entry.marker.getLatLng();
@@ -111,12 +114,27 @@ export class PinMarkers {
 				entry.marker.setZIndexOffset(item.selected ? 1000 : 0);
 				entry.shown = look;
 				entry.labelHidden = false;
+				entry.offset = '';
 			}
 		}
 		for (const [id, entry] of this.entries) {
 			if (seen.has(id) || this.dragging.has(id)) continue;
 			entry.marker.remove();
 			this.entries.delete(id);
+		}
+	}
+
+	/** Draws each marker's symbol (and label) at its offset from its place; the rest in place. */
+	setOffsets(offsets: ReadonlyMap<string, Offset>): void {
+		for (const [id, entry] of this.entries) {
+			const offset = this.dragging.has(id) ? undefined : offsets.get(id);
+			const key = offset ? `${offset.dx},${offset.dy}` : '';
+			if (key === entry.offset) continue;
+			entry.offset = key;
+			const element = entry.marker.getElement()?.querySelector<HTMLElement>('.sb-pin');
+			if (!element) continue;
+			element.style.transform = offset ? `translate(${offset.dx}px, ${offset.dy}px)` : '';
+			element.classList.toggle('sb-pin--nudged', offset !== undefined);
 		}
 	}
 

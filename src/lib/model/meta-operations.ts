@@ -1,20 +1,25 @@
-/** Reading and changing the board-wide `meta` map (title, description, home view). */
+/** Reading and changing the board-wide `meta` map (title, description, home view, fork origin). */
 import * as Y from 'yjs';
 import { metaMap } from './layout';
-import { metaFields, type BoardMeta, type MapView } from './meta';
+import { FORKED_FROM_KEY, metaFields, type BoardMeta, type ForkedFrom, type MapView, type MetaKey } from './meta';
 import { transact, type OperationContext } from './operation-context';
 import { parseOrThrow } from './validation-error';
 
 export function readMeta(doc: Y.Doc): BoardMeta {
 	const map = metaMap(doc);
-	const meta: BoardMeta = {};
-	const title = metaFields.title.safeParse(map.get('title'));
-	if (title.success) meta.title = title.data;
-	const description = metaFields.description.safeParse(map.get('description'));
-	if (description.success) meta.description = description.data;
-	const homeView = metaFields.homeView.safeParse(map.get('homeView'));
-	if (homeView.success) meta.homeView = homeView.data;
-	return meta;
+	const meta: Record<string, unknown> = {};
+	// Each key by its own schema: a value that does not fit is left out, never a broken board.
+	for (const key of Object.keys(metaFields) as MetaKey[]) {
+		const parsed = metaFields[key].safeParse(map.get(key));
+		if (parsed.success) meta[key] = parsed.data;
+	}
+	return meta as BoardMeta;
+}
+
+/** Notes where a new board was forked from (the fork writes it once, with the copied state). */
+export function markForked(doc: Y.Doc, origin: ForkedFrom, context: OperationContext = {}): void {
+	const value = parseOrThrow(metaFields.forkedFrom, origin, 'forkedFrom');
+	transact(doc, context, () => metaMap(doc).set(FORKED_FROM_KEY, value));
 }
 
 export function renameBoard(doc: Y.Doc, title: string, context: OperationContext = {}): void {

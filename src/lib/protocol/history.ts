@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { actorName, epochMillis } from '../model/common';
 import { frontSchema } from '../model/front';
-import { metaFields } from '../model/meta';
+import { forkedFrom, metaFields } from '../model/meta';
 import { controlState, pinSchema } from '../model/pin';
 import { reportSchema } from '../model/report';
 import { sectorSchema } from '../model/sector';
@@ -43,6 +43,8 @@ export const HISTORY_PARAMS = {
 	sector: 'sector',
 	collection: 'collection',
 	limit: 'limit',
+	/** On the since path: the asking watcher's name; what only they changed is not news to them. */
+	self: 'self',
 	/** On the state path: `false` leaves out `update` (timeline scrubbing needs only content). */
 	update: 'update'
 } as const;
@@ -91,14 +93,8 @@ export const changeEntry = z.object({
 });
 export type ChangeEntry = z.infer<typeof changeEntry>;
 
-/** Where a fork came from; kept in the fork's `meta` map under FORKED_FROM_KEY. */
-export const FORKED_FROM_KEY = 'forkedFrom';
-export const forkedFrom = z.object({
-	boardId: z.string().min(1).max(64),
-	seq: z.number().int().nonnegative(),
-	at: z.number().int().nonnegative().nullable()
-});
-export type ForkedFrom = z.infer<typeof forkedFrom>;
+/** Where a fork came from: the model's `meta.forkedFrom` (model/meta.ts). */
+export { FORKED_FROM_KEY, forkedFrom, type ForkedFrom } from '../model/meta';
 
 /** The board as the model reads it: valid records only, sorted by id. */
 export const boardContent = z.object({
@@ -106,7 +102,7 @@ export const boardContent = z.object({
 	fronts: z.array(frontSchema),
 	reports: z.array(reportSchema),
 	sectors: z.array(sectorSchema),
-	meta: z.object({ ...metaFields, forkedFrom }).partial()
+	meta: z.object(metaFields).partial()
 });
 export type BoardContent = z.infer<typeof boardContent>;
 
@@ -192,7 +188,8 @@ export function parseMoment(value: string | number): number | undefined {
 /** `at` or `seq` (not both); neither forks the board as it is now. `actor`: who forks (logged). */
 export const forkRequest = z
 	.object({
-		title: metaFields.title,
+		/** Left out: "<the source's title> (fork)". */
+		title: metaFields.title.optional(),
 		actor: actorName.optional(),
 		at: z.union([z.number(), z.string()]).refine((value) => parseMoment(value) !== undefined, 'at is epoch ms or an ISO date-time').optional(),
 		seq: z.number().int().nonnegative().optional()

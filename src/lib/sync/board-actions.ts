@@ -53,9 +53,9 @@ export class BoardActions {
 	updatePin = (id: string, patch: PinPatch) => this.run(() => updatePin(this.doc, id, patch, this.context));
 	removePin = (id: string) => this.run(() => removePin(this.doc, id, this.context));
 
-	drawFront(kind: FrontKind, points: [number, number][], side: Side, state: FrontState) {
+	drawFront(kind: FrontKind, points: [number, number][], side: Side, state: FrontState, label: string) {
 		const sector = sectorOfShape(points, this.session.sectors);
-		return this.run(() => drawFront(this.doc, { kind, points, side, state, sector }, this.context));
+		return this.run(() => drawFront(this.doc, { kind, points, side, state, sector, label }, this.context));
 	}
 	reshapeFront = (id: string, points: [number, number][]) => this.run(() => reshapeFront(this.doc, id, points, this.context));
 	updateFront = (id: string, patch: FrontPatch) => this.run(() => updateFront(this.doc, id, patch, this.context));
