@@ -20,11 +20,13 @@ const fixture = useServerAndBrowser({ env: { SEED_DEMO: 'true' } });
 const BOARD = 'kharkiv-2022';
 
 const SCREENS = [
-	{ name: 'phone', width: 390, height: 844, touch: true },
-	{ name: 'tablet', width: 768, height: 1024, touch: false },
-	{ name: 'laptop-1280', width: 1280, height: 800, touch: false },
-	{ name: 'desktop-1440', width: 1440, height: 900, touch: false },
-	{ name: 'desktop-1920', width: 1920, height: 1080, touch: false }
+	{ name: 'phone', width: 390, height: 844, touch: true, layout: 'phone' },
+	// The same phone held sideways: as wide as a tablet, but laid out as a phone ([SC1]).
+	{ name: 'phone-landscape', width: 844, height: 390, touch: true, layout: 'phone' },
+	{ name: 'tablet', width: 768, height: 1024, touch: false, layout: 'tablet' },
+	{ name: 'laptop-1280', width: 1280, height: 800, touch: false, layout: 'desktop' },
+	{ name: 'desktop-1440', width: 1440, height: 900, touch: false, layout: 'desktop' },
+	{ name: 'desktop-1920', width: 1920, height: 1080, touch: false, layout: 'desktop' }
 ] as const;
 type Screen = (typeof SCREENS)[number];
 
@@ -47,7 +49,7 @@ async function expectScreenFits(page: Page): Promise<void> {
 
 /** The panel holding the side panel's (or the feed's) content; on a phone, opened as a sheet. */
 async function openPanel(page: Page, screen: Screen, which: 'side' | 'feed') {
-	if (screen.name === 'phone' && (await page.locator(`.board[data-sheet="${which}"]`).count()) === 0) await page.getByTestId(`sheet-${which}`).click();
+	if (screen.layout === 'phone' && (await page.locator(`.board[data-sheet="${which}"]`).count()) === 0) await page.getByTestId(`sheet-${which}`).click();
 	const panel = page.locator(which === 'side' ? 'aside.side' : 'aside.feed');
 	await panel.waitFor();
 	return panel;
@@ -87,7 +89,7 @@ async function postAReport(page: Page, screen: Screen, text: string): Promise<vo
 	await form.getByLabel('What is being reported').fill(text);
 	await form.getByRole('button', { name: 'Post report' }).click();
 	await feed.locator('article', { hasText: text }).first().waitFor();
-	if (screen.name === 'phone') await page.locator('aside.feed').getByTestId('sheet-close').click();
+	if (screen.layout === 'phone') await page.locator('aside.feed').getByTestId('sheet-close').click();
 }
 
 async function firstVisit(context: BrowserContext, screen: Screen): Promise<Page> {
@@ -110,13 +112,14 @@ async function firstVisit(context: BrowserContext, screen: Screen): Promise<Page
 
 describe('every screen a watcher uses', () => {
 	for (const screen of SCREENS) {
-		it(`${screen.name} (${screen.width}×${screen.height}): fits on a first and a second visit; a pin and a report can be added`, async () => {
+		it(`[SC1] ${screen.name} (${screen.width}×${screen.height}): laid out as a ${screen.layout}, fits on a first and a second visit; a pin and a report can be added`, async () => {
 			fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
 			const context = await fixture.browser.newContext({
 				viewport: { width: screen.width, height: screen.height },
 				...(screen.touch ? { hasTouch: true, isMobile: true } : {})
 			});
 			const first = await firstVisit(context, screen);
+			await expect(first.locator('.board').getAttribute('data-screen')).resolves.toBe(screen.layout);
 			await expectScreenFits(first);
 			await addPinAndEdit(first, screen, `Checkpoint ${screen.name}`);
 			await postAReport(first, screen, `Report from a ${screen.name}`);
@@ -134,7 +137,7 @@ describe('every screen a watcher uses', () => {
 			await second.goto(`${fixture.server.url}/b/${BOARD}`);
 			await second.locator('[data-connection="live"]').waitFor({ timeout: 15_000 });
 			await second.locator('.board:not([data-role="none"])').waitFor({ timeout: 15_000 });
-			if (screen.name !== 'phone' && screen.name !== 'tablet') await second.getByTestId('sector-attention').waitFor();
+			if (screen.layout !== 'phone' && screen.layout !== 'tablet') await second.getByTestId('sector-attention').waitFor();
 			else await second.locator('[data-testid="sector-attention"]').waitFor({ state: 'attached' });
 			await expectScreenFits(second);
 			await second.locator('header.topbar').hover();
