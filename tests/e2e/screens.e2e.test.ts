@@ -57,14 +57,20 @@ async function openPanel(page: Page, screen: Screen, which: 'side' | 'feed') {
 
 /**
  * Adds a pin by clicking (or, on a phone, tapping) the map, then opens its editor and checks it
- * fits. Each call clicks a different height of the map's left part (towns and rivers of the
- * basemap, no board items), so it never lands on a pin an
- * earlier size added (that click would select the pin instead).
+ * fits. The click goes to the first spot of the map's left part where the map itself is hit — no
+ * pin, label, front or control there — so it never lands on a pin an earlier size added (that
+ * click would select the pin instead); where earlier pins land depends on each size's view.
  */
-let spot = 0;
 async function addPinAndEdit(page: Page, screen: Screen, name: string): Promise<void> {
 	const map = (await page.getByTestId('board-map').boundingBox())!;
-	const [x, y] = [map.x + map.width * 0.2, map.y + map.height * (0.3 + 0.05 * (spot++ % 4))];
+	const spots = [0.15, 0.25, 0.35].flatMap((fx) => [0.3, 0.35, 0.4, 0.45, 0.5, 0.55].map((fy) => ({ x: map.x + map.width * fx, y: map.y + map.height * fy })));
+	const { x, y } = await page.evaluate((candidates) => {
+		const clear = (hit: Element | null) =>
+			hit?.closest('[data-testid="board-map"]') && !hit.closest('.leaflet-marker-icon, .leaflet-interactive, .leaflet-control, button, [role]');
+		// A spot whose neighbourhood is clear too: a pin's label may start just beside it.
+		const around = [-14, 0, 14];
+		return candidates.find(({ x, y }) => around.every((dx) => around.every((dy) => clear(document.elementFromPoint(x + dx, y + dy))))) ?? candidates[0]!;
+	}, spots);
 	if (screen.touch) await page.touchscreen.tap(x, y);
 	else await page.mouse.click(x, y);
 	await page.getByPlaceholder('Name this pin').fill(name);
