@@ -8,6 +8,7 @@ import type { BoardLayers } from '$lib/map/board-layers';
 import type { MapView } from '$lib/model/meta';
 import type { BoardSession } from '$lib/sync/board-session.svelte';
 import { fetchRuntimeConfig } from '$lib/api/config-client';
+import { showHome } from '$lib/map/home-view';
 
 /** Where a board opens before its own home view has arrived: the Ukraine theatre. */
 export const THEATRE: MapView = { lat: 48.6, lng: 35.5, zoom: 6 };
@@ -22,8 +23,14 @@ export class BoardMapHandle {
 	configLoaded = $state(false);
 	private viewApplied = false;
 
-	/** Must run during a component's setup: it registers an effect. */
-	constructor(session: BoardSession) {
+	/**
+	 * Must run during a component's setup: it registers an effect. `fitHome`: whether the home
+	 * view's area is fitted to the map (a phone) rather than its zoom copied (map/home-view.ts).
+	 */
+	constructor(
+		session: BoardSession,
+		private readonly fitHome: () => boolean = () => false
+	) {
 		fetchRuntimeConfig().then((config) => {
 			this.tileUrl = config.tileUrl;
 			this.configLoaded = true;
@@ -33,7 +40,7 @@ export class BoardMapHandle {
 			const home = session.meta.homeView;
 			if (!this.map || !home || this.viewApplied) return;
 			this.viewApplied = true;
-			this.map.setView([home.lat, home.lng], home.zoom, { animate: false });
+			showHome(this.map, home, { fit: this.fitHome(), animate: false });
 		});
 	}
 
@@ -44,8 +51,7 @@ export class BoardMapHandle {
 
 	/** Back to the board's home view (the theatre when it has none). */
 	flyHome(home: MapView | undefined): void {
-		const view = home ?? THEATRE;
-		this.map?.flyTo([view.lat, view.lng], view.zoom, { duration: 0.8 });
+		if (this.map) showHome(this.map, home ?? THEATRE, { fit: this.fitHome(), animate: true });
 	}
 
 	flyToPlace(place: { lat: number; lng: number }): void {

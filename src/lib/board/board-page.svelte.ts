@@ -26,12 +26,15 @@ export class BoardPage {
 	readonly editing: BoardEditing;
 	readonly since: SinceOnBoard;
 
-	/** Must run during the page's setup: the parts register effects and their teardown. */
-	constructor(boardId: string) {
+	/**
+	 * Must run during the page's setup: the parts register effects and their teardown. `phone`:
+	 * whether the page is laid out for a phone now (the map fits the board's home area then).
+	 */
+	constructor(boardId: string, phone: () => boolean = () => false) {
 		const services = openBoardServices(boardId);
 		this.services = services;
 		this.shown = new LiveOrReplay(services);
-		this.mapHandle = new BoardMapHandle(services.session);
+		this.mapHandle = new BoardMapHandle(services.session, phone);
 		this.selection = new BoardSelection(this.shown, services.session, services.attention, this.mapHandle, () => (this.drafts.pinDraft = null));
 		// The sector I focus is part of my presence: others see where I am looking.
 		$effect(() => services.presence.setSector(this.selection.focusedSector));

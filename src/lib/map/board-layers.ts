@@ -21,6 +21,8 @@ export interface BoardLayerEvents extends DrawCallbacks {
 	onSelect(selection: Selection): void;
 	onMovePin(id: string, lat: number, lng: number): void;
 	onReshapeFront(id: string, points: [number, number][]): void;
+	/** A pin's menu was asked for (long press, right-click) at a point of the map's container. */
+	onPinMenu?(id: string, x: number, y: number): void;
 	/** Who last changed an item and when ("Moved by Olena · 14:05 UTC, 3 h ago"), read on hover. */
 	describeChange?(collection: SinceCollection, record: Pin | Front | Report | Sector): string | null;
 }
@@ -48,7 +50,8 @@ export class BoardLayers {
 		this.pins = new PinLayer({
 			onSelect: (id) => events.onSelect({ kind: 'pin', id }),
 			onMove: (id, lat, lng) => events.onMovePin(id, lat, lng),
-			describe: (pin) => describe('pins', pin)
+			describe: (pin) => describe('pins', pin),
+			onMenu: (id, point) => events.onPinMenu?.(id, point.x, point.y)
 		}).mount(map);
 		this.draw = new DrawController(map, {
 			onDone: (mode, points) => {

@@ -17,6 +17,7 @@ import { PinCanvas, type CanvasPin } from './pin-canvas';
 import { usePinCss } from './pin-css';
 import { drawnAlike, pinLook, pinTitle } from './pin-look';
 import { PinMarkers } from './pin-markers';
+import { PinLongPress } from './long-press';
 import { PinPointer } from './pin-pointer';
 import { PinSprites } from './pin-sprites';
 import { CONTROL_COLOURS } from '../legend/pin-legend';
@@ -44,12 +45,16 @@ export interface PinLayerEvents {
 	onMove(id: string, lat: number, lng: number): void;
 	/** Who last changed it, read when the pointer arrives on it. */
 	describe?(pin: Pin): string | null;
+	/** A long press (touch) or right-click on a pin: its menu, at a point of the map's container. */
+	onMenu?(id: string, point: L.Point): void;
 }
 
 export class PinLayer {
 	private map: L.Map | null = null;
 	private canvas: PinCanvas | null = null;
 	private pointer: PinPointer | null = null;
+	private longPress: PinLongPress | null = null;
+	private interactive = true;
 	private releaseCss: (() => void) | null = null;
 	private readonly markers: PinMarkers;
 	private readonly sprites = new PinSprites(() => this.redraw(true));
@@ -77,6 +82,8 @@ export class PinLayer {
 		pane.style.pointerEvents = 'none';
 		this.canvas = new PinCanvas(map, pane, this.sprites, PADDING);
 		this.pointer = new PinPointer(map, (point) => (this.mode === 'canvas' ? (this.canvas?.pinAt(point) ?? null) : null), (id) => this.events.onSelect(id), (id) => this.titleOf(id));
+		const onMenu = this.events.onMenu;
+		if (onMenu) this.longPress = new PinLongPress(map, (target, clientX, clientY) => this.pinUnder(target, clientX, clientY), onMenu);
 		this.markers.mount(map);
 		map.on('moveend', this.onMoveEnd);
 		this.render();
@@ -91,6 +98,8 @@ export class PinLayer {
 		this.frame = 0;
 		this.markers.destroy();
 		this.pointer?.destroy();
+		this.longPress?.destroy();
+		this.longPress = null;
 		this.canvas?.destroy();
 		map.getPane(PANE)?.remove();
 		delete (map as unknown as { _panes: Record<string, HTMLElement> })._panes[PANE];
@@ -105,7 +114,17 @@ export class PinLayer {
 
 	/** While false (say, while a front is being drawn) clicks on canvas pins go to the map. */
 	setInteractive(interactive: boolean): void {
+		this.interactive = interactive;
 		this.pointer?.setEnabled(interactive);
+	}
+
+	/** The pin under a point of the page: a marker's element, or a pin the canvas drew there. */
+	private pinUnder(target: EventTarget | null, clientX: number, clientY: number): string | null {
+		if (!this.interactive || !this.map) return null;
+		const marker = target instanceof Element ? target.closest<HTMLElement>('[data-pin-id]') : null;
+		if (marker) return marker.dataset.pinId ?? null;
+		if (this.mode !== 'canvas' || !this.canvas) return null;
+		return this.canvas.pinAt(this.map.mouseEventToLayerPoint({ clientX, clientY } as MouseEvent));
 	}
 
 	/**
