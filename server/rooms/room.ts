@@ -17,6 +17,7 @@ import { AwarenessGuard } from './awareness-guard';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness-update';
 import type { Connection } from './connection';
 import { Delivery } from './delivery';
+import { FlushPace } from './flush-pace';
 import { SharedMessage } from './room-socket';
 import { SyncReplies } from './sync-replies';
 import { ChangeDrafter } from './drafted-change';
@@ -59,6 +60,7 @@ export class Room {
 	private readonly delivery: Delivery;
 	private pending: PendingEntry[] = [];
 	private flushScheduled = false;
+	private readonly flushPace = new FlushPace();
 	private flushing: Promise<void> | null = null;
 	private readonly syncReplies: SyncReplies;
 	/** Senders not read until the pending updates are logged (MAX_UNLOGGED_UPDATES). */
@@ -261,10 +263,14 @@ export class Room {
 		}
 		if (!this.flushScheduled) {
 			this.flushScheduled = true;
-			setImmediate(() => {
+			const run = () => {
 				this.flushScheduled = false;
 				void this.flush();
-			});
+			};
+			// Timers fire in whole milliseconds: a wait shorter than one is the next turn.
+			const delay = this.flushPace.delay();
+			if (delay < 1) setImmediate(run);
+			else setTimeout(run, delay);
 		}
 	};
 
@@ -306,6 +312,8 @@ export class Room {
 				this.seq,
 				batch.at(-1)!.at
 			);
+			// The loop's own work (the append may wait on a database: waiting costs the loop nothing).
+			this.flushPace.took(broadcasting);
 		}
 		// Replies and catch-ups carry the whole state: only while nothing unlogged is in it.
 		if (this.pending.length === 0) {
