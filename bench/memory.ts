@@ -21,7 +21,8 @@ const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function settledRss(kind: ServerKind, env: Record<string, string>, loadDemo: boolean): Promise<number | null> {
-	const server = await startServer(kind, 'bench-memory', env);
+	// Ours with no board created: creating one loads it (and its keyframe thread) for ROOM_IDLE_MS.
+	const server = await startServer(kind, 'bench-memory', env, { withBoard: false });
 	try {
 		if (loadDemo) await joinDemo(server.target.serverUrl);
 		await sleep(SETTLE_MS);

@@ -112,7 +112,8 @@ async function createBoard(port: number): Promise<string> {
 }
 
 /** `env` is added to ours' environment (e.g. SEED_DEMO=true for the browser part). */
-export async function startServer(kind: ServerKind, room: string, env: Record<string, string> = {}): Promise<RunningServer> {
+/** `withBoard: false` starts ours without creating the bench board: a server that has served nothing. */
+export async function startServer(kind: ServerKind, room: string, env: Record<string, string> = {}, { withBoard = true } = {}): Promise<RunningServer> {
 	if (kind === 'ours') {
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-bench-'));
 		// The bench opens ~1 000 sockets from 127.0.0.1, past the per-address cap meant for real hosts.
@@ -125,7 +126,7 @@ export async function startServer(kind: ServerKind, room: string, env: Record<st
 			}
 		);
 		try {
-			const boardId = await createBoard(port);
+			const boardId = withBoard ? await createBoard(port) : room;
 			const target: Target = { kind, dialect: 'y-websocket', serverUrl: `ws://127.0.0.1:${port}${YJS_PATH}`, room: boardId };
 			return { pid: child.pid ?? 0, target, output, stop: stopper(child, cleanup) };
 		} catch (error) {
