@@ -56,7 +56,7 @@ class Refusal extends Error {
 
 export async function migrateSqliteToPostgres(options: MigrationOptions): Promise<BoardMigration[]> {
 	const source = openSqliteExport(options.from);
-	const pool = openPostgresPool(options.to, () => {});
+	const pool = await openPostgresPool(options.to, () => {});
 	const results: BoardMigration[] = [];
 	try {
 		await migratePostgres(pool);

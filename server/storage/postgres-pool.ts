@@ -5,7 +5,9 @@
  * (statement_timeout), the answer on the wire (query_timeout, for a server that vanished without
  * closing the socket), and a transaction left open by a dead client (idle_in_transaction).
  */
-import pg from 'pg';
+// Loaded only when PostgreSQL is configured: the driver and its parsers are about 16 MB of a
+// process's memory, which a server on SQLite has no use for.
+import type pg from 'pg';
 
 export interface PostgresSettings {
 	/** postgres://user:password@host:5432/database (query options such as sslmode pass through). */
@@ -20,13 +22,14 @@ export interface PostgresSettings {
 
 /** int8 (bigint) as a JS number: seqs and epoch-ms times stay far below 2^53. */
 const INT8_OID = 20;
-const types = {
-	getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-		oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
-};
 
-export function openPostgresPool(settings: PostgresSettings, onIdleError: (error: Error) => void): pg.Pool {
-	const pool = new pg.Pool({
+export async function openPostgresPool(settings: PostgresSettings, onIdleError: (error: Error) => void): Promise<pg.Pool> {
+	const { default: driver } = await import('pg');
+	const types = {
+		getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+			oid === INT8_OID ? (value: string) => Number(value) : driver.types.getTypeParser(oid, format)) as typeof driver.types.getTypeParser
+	};
+	const pool = new driver.Pool({
 		connectionString: settings.url,
 		max: settings.poolSize,
 		connectionTimeoutMillis: settings.connectTimeoutMs,

@@ -13,7 +13,7 @@ import { migratePostgres } from './postgres-schema';
 import type { ServerStorage } from './storage';
 
 export async function openPostgresStorage(settings: PostgresSettings, onIdleError: (error: Error) => void = () => {}): Promise<ServerStorage> {
-	const pool = openPostgresPool(settings, onIdleError);
+	const pool = await openPostgresPool(settings, onIdleError);
 	try {
 		await migratePostgres(pool);
 	} catch (error) {
