@@ -4,51 +4,22 @@
  * first, recipients as the alert listed them.
  */
 import type pg from 'pg';
-import type { Alert, AlertPlace, AlertPriority } from '../../src/lib/protocol/alerts';
+import type { Alert } from '../../src/lib/protocol/alerts';
 import { bigintBound } from './postgres-pool';
 import type { AlertStorage } from './storage';
+import { toAlerts, type AlertRow, type RecipientRow } from './storage-rows';
 
-interface AlertRow {
-	id: string;
-	board_id: string;
-	raised_at: number;
-	priority: AlertPriority;
-	text: string;
-	place: string | null;
-	report_id: string | null;
-	raised_by_id: string;
-	raised_by_name: string;
-}
-interface RecipientRow {
-	alert_id: string;
-	watcher_id: string;
-	name: string;
-	seen_at: number | null;
-}
 
 const ALERT_COLUMNS = 'id, board_id, raised_at, priority, text, place, report_id, raised_by_id, raised_by_name';
 
 export function postgresAlertStorage(pool: pg.Pool): AlertStorage {
 	const withRecipients = async (rows: AlertRow[]): Promise<Alert[]> => {
-		const byAlert = new Map<string, RecipientRow[]>();
-		if (rows.length > 0) {
-			const recipients = await pool.query<RecipientRow>(
-				'SELECT alert_id, watcher_id, name, seen_at FROM alert_recipients WHERE alert_id = ANY($1::text[]) ORDER BY alert_id, position',
-				[rows.map((row) => row.id)]
-			);
-			for (const row of recipients.rows) byAlert.set(row.alert_id, [...(byAlert.get(row.alert_id) ?? []), row]);
-		}
-		return rows.map((row) => ({
-			id: row.id,
-			boardId: row.board_id,
-			priority: row.priority,
-			text: row.text,
-			place: row.place ? (JSON.parse(row.place) as AlertPlace) : null,
-			reportId: row.report_id,
-			raisedAt: row.raised_at,
-			raisedBy: { id: row.raised_by_id, name: row.raised_by_name },
-			recipients: (byAlert.get(row.id) ?? []).map((recipient) => ({ id: recipient.watcher_id, name: recipient.name, seenAt: recipient.seen_at }))
-		}));
+		if (rows.length === 0) return [];
+		const recipients = await pool.query<RecipientRow>(
+			'SELECT alert_id, watcher_id, name, seen_at FROM alert_recipients WHERE alert_id = ANY($1::text[]) ORDER BY alert_id, position',
+			[rows.map((row) => row.id)]
+		);
+		return toAlerts(rows, recipients.rows);
 	};
 
 	return {

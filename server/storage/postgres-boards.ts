@@ -1,38 +1,13 @@
 /** The board directory rows, access modes and board tokens on PostgreSQL (tables in postgres-schema.ts). */
 import type pg from 'pg';
-import type { AccessMode, Role } from '../../src/lib/protocol/access';
-import type { BoardSummary } from '../../src/lib/protocol/boards';
-import type { AccessStorage, BoardStorage, StoredToken } from './storage';
+import type { AccessMode } from '../../src/lib/protocol/access';
+import type { AccessStorage, BoardStorage } from './storage';
+import { toSummary, toToken, type BoardRow, type TokenRow } from './storage-rows';
 
 type DirectoryStorage = Pick<BoardStorage, 'listBoards' | 'getBoard' | 'createBoard' | 'renameBoard'>;
 
-interface BoardRow {
-	id: string;
-	title: string;
-	created_at: number;
-	updated_at: number;
-}
-interface TokenRow {
-	id: string;
-	board_id: string;
-	hash: string;
-	role: Role;
-	label: string | null;
-	created_at: number;
-	revoked_at: number | null;
-}
 
 const BOARD_COLUMNS = 'id, title, created_at, updated_at';
-const toSummary = (row: BoardRow): BoardSummary => ({ id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at });
-const toToken = (row: TokenRow): StoredToken => ({
-	id: row.id,
-	boardId: row.board_id,
-	hash: row.hash,
-	role: row.role,
-	label: row.label,
-	createdAt: row.created_at,
-	revokedAt: row.revoked_at
-});
 
 export function postgresBoardStorage(pool: pg.Pool): DirectoryStorage & AccessStorage {
 	const oneBoard = async (sql: string, values: unknown[]) => {

@@ -1,25 +1,9 @@
 /** AlertStorage on the board server's SQLite file (tables from migration 4 in sqlite-schema.ts). */
 import type { Database } from 'better-sqlite3';
-import type { Alert, AlertPlace, AlertPriority } from '../../src/lib/protocol/alerts';
+import type { Alert } from '../../src/lib/protocol/alerts';
+import { toAlerts, type AlertRow, type RecipientRow } from './storage-rows';
 import type { AlertStorage } from './storage';
 
-interface AlertRow {
-	id: string;
-	board_id: string;
-	raised_at: number;
-	priority: AlertPriority;
-	text: string;
-	place: string | null;
-	report_id: string | null;
-	raised_by_id: string;
-	raised_by_name: string;
-}
-interface RecipientRow {
-	alert_id: string;
-	watcher_id: string;
-	name: string;
-	seen_at: number | null;
-}
 
 export function sqliteAlertStorage(db: Database): AlertStorage {
 	const statements = {
@@ -57,23 +41,8 @@ export function sqliteAlertStorage(db: Database): AlertStorage {
 	});
 
 	const withRecipients = (rows: AlertRow[]): Alert[] => {
-		const byAlert = new Map<string, RecipientRow[]>();
-		if (rows.length > 0) {
-			for (const row of statements.recipients.all(JSON.stringify(rows.map((alert) => alert.id)))) {
-				byAlert.set(row.alert_id, [...(byAlert.get(row.alert_id) ?? []), row]);
-			}
-		}
-		return rows.map((row) => ({
-			id: row.id,
-			boardId: row.board_id,
-			priority: row.priority,
-			text: row.text,
-			place: row.place ? (JSON.parse(row.place) as AlertPlace) : null,
-			reportId: row.report_id,
-			raisedAt: row.raised_at,
-			raisedBy: { id: row.raised_by_id, name: row.raised_by_name },
-			recipients: (byAlert.get(row.id) ?? []).map((recipient) => ({ id: recipient.watcher_id, name: recipient.name, seenAt: recipient.seen_at }))
-		}));
+		const recipients = rows.length > 0 ? statements.recipients.all(JSON.stringify(rows.map((alert) => alert.id))) : [];
+		return toAlerts(rows, recipients);
 	};
 
 	return {

@@ -6,18 +6,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BoardSummary } from '../../src/lib/protocol/boards';
 import { sqliteAlertStorage } from './sqlite-alerts';
 import { migrate } from './sqlite-schema';
-import type { AccessMode, Role } from '../../src/lib/protocol/access';
-import type { Keyframe, LoggedUpdate, NewLogEntry, ServerStorage, StoredBoardState, StoredToken } from './storage';
+import { toSummary, toToken, type BoardRow, type TokenRow } from './storage-rows';
+import type { AccessMode } from '../../src/lib/protocol/access';
+import type { Keyframe, LoggedUpdate, NewLogEntry, ServerStorage, StoredBoardState } from './storage';
 
-interface BoardRow {
-	id: string;
-	title: string;
-	created_at: number;
-	updated_at: number;
-}
 interface UpdateRow {
 	seq: number;
 	at: number;
@@ -25,30 +19,6 @@ interface UpdateRow {
 	data: Buffer;
 }
 
-const toSummary = (row: BoardRow): BoardSummary => ({
-	id: row.id,
-	title: row.title,
-	createdAt: row.created_at,
-	updatedAt: row.updated_at
-});
-interface TokenRow {
-	id: string;
-	board_id: string;
-	hash: string;
-	role: Role;
-	label: string | null;
-	created_at: number;
-	revoked_at: number | null;
-}
-const toToken = (row: TokenRow): StoredToken => ({
-	id: row.id,
-	boardId: row.board_id,
-	hash: row.hash,
-	role: row.role,
-	label: row.label,
-	createdAt: row.created_at,
-	revokedAt: row.revoked_at
-});
 const bytesOf = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 const toKeyframe = (row: { seq: number; at: number; state: Buffer }): Keyframe => ({ seq: row.seq, at: row.at, state: bytesOf(row.state) });
 const toLogged = (row: UpdateRow): LoggedUpdate => ({
