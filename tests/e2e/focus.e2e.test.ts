@@ -10,7 +10,7 @@ import { waitFor } from '../helpers/wait-for';
 const fixture = useServerAndBrowser({ env: { SEED_DEMO: 'true' } });
 
 describe('focus without loss', () => {
-	it('[FO1] dims the pins outside a focused sector, hides them only when asked, and "All sectors" returns home', async () => {
+	it('[FO1] dims the pins and reports outside a focused sector, hides them only when asked, and "All sectors" returns home', async () => {
 		const page = await openBoard(fixture.browser, fixture.server.url, DEMO_BOARD_ID, 'Focuser');
 		const map = page.getByTestId('board-map');
 		const marker = (id: string) => page.locator(`.sb-pin[data-pin-id="${id}"]`);
@@ -23,9 +23,15 @@ describe('focus without loss', () => {
 		await waitFor(async () => (await marker('pin-lyman').getAttribute('class'))?.includes('sb-pin--outside'), { what: 'Lyman dimmed, not hidden' });
 		expect(await marker('pin-izium').getAttribute('class')).not.toContain('sb-pin--outside');
 		expect(await marker('pin-lyman').evaluate((element) => Number(getComputedStyle(element).opacity))).toBeLessThan(0.5);
+		// Reports too: those placed outside the sector stay on the map, faint, as the pins do.
+		const outsideReports = page.locator('path.sb-report-marker--outside');
+		await waitFor(async () => (await outsideReports.count()) > 0, { what: 'reports outside the sector drawn faint, not hidden' });
+		expect(Number(await outsideReports.first().getAttribute('stroke-opacity'))).toBeLessThan(0.5);
+		expect(await page.locator('path.sb-report-marker:not(.sb-report-marker--outside)').count()).toBeGreaterThan(0);
 
 		await page.getByLabel('Hide what lies outside the sector').check();
 		await waitFor(async () => (await marker('pin-lyman').count()) === 0, { what: 'Lyman hidden by the setting' });
+		await waitFor(async () => (await outsideReports.count()) === 0, { what: 'outside reports hidden by the setting' });
 		await page.getByLabel('Hide what lies outside the sector').uncheck();
 		await marker('pin-lyman').waitFor();
 

@@ -38,6 +38,11 @@ export class BoardSelection {
 		private readonly onselect: () => void
 	) {}
 
+	/** What the map draws of `items`: all (those outside the focus dimmed there), unless hiding is chosen. */
+	forMap<T extends { sector?: string }>(items: T[]): T[] {
+		return this.hideOutsideFocus ? this.inSector(items) : items;
+	}
+
 	/** Only the focused sector's items, when one is focused. */
 	inSector<T extends { sector?: string }>(items: T[]): T[] {
 		const focused = this.focusedSector;

@@ -67,7 +67,7 @@ export class BoardLayers {
 		const selected = (kind: 'pin' | 'front' | 'report') => (state.selection?.kind === kind ? state.selection.id : null);
 		this.sectors.update(state.sectors, state.focusedSector);
 		this.fronts.update(state.fronts, selected('front'));
-		this.reports.update(state.reports, selected('report'));
+		this.reports.update(state.reports, selected('report'), state.focusedSector);
 		this.pins.update(state.pins, selected('pin'), state.focusedSector);
 	}
 
