@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { Alert } from '../../src/lib/protocol/alerts';
 import { bigintBound } from './postgres-pool';
 import type { AlertStorage } from './storage';
-import { toAlerts, type AlertRow, type RecipientRow } from './storage-rows';
+import { alertRowValues, toAlerts, type AlertRow, type RecipientRow } from './storage-rows';
 
 
 const ALERT_COLUMNS = 'id, board_id, raised_at, priority, text, place, report_id, raised_by_id, raised_by_name';
@@ -34,15 +34,7 @@ export function postgresAlertStorage(pool: pg.Pool): AlertStorage {
 				SELECT alert.id, recipient.id, recipient.position, recipient.name
 				FROM alert, unnest($10::text[], $11::text[]) WITH ORDINALITY AS recipient (id, name, position)`,
 				[
-					alert.id,
-					alert.boardId,
-					alert.raisedAt,
-					alert.priority,
-					alert.text,
-					alert.place ? JSON.stringify(alert.place) : null,
-					alert.reportId,
-					alert.raisedBy.id,
-					alert.raisedBy.name,
+					...alertRowValues(alert),
 					alert.recipients.map((recipient) => recipient.id),
 					alert.recipients.map((recipient) => recipient.name)
 				]

@@ -1,7 +1,7 @@
 /** AlertStorage on the board server's SQLite file (tables from migration 4 in sqlite-schema.ts). */
 import type { Database } from 'better-sqlite3';
 import type { Alert } from '../../src/lib/protocol/alerts';
-import { toAlerts, type AlertRow, type RecipientRow } from './storage-rows';
+import { alertRowValues, toAlerts, type AlertRow, type RecipientRow } from './storage-rows';
 import type { AlertStorage } from './storage';
 
 
@@ -26,17 +26,7 @@ export function sqliteAlertStorage(db: Database): AlertStorage {
 	};
 
 	const add = db.transaction((alert: Alert) => {
-		statements.insert.run(
-			alert.id,
-			alert.boardId,
-			alert.raisedAt,
-			alert.priority,
-			alert.text,
-			alert.place ? JSON.stringify(alert.place) : null,
-			alert.reportId,
-			alert.raisedBy.id,
-			alert.raisedBy.name
-		);
+		statements.insert.run(...alertRowValues(alert));
 		for (const recipient of alert.recipients) statements.insertRecipient.run(alert.id, recipient.id, recipient.name);
 	});
 

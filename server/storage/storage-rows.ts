@@ -56,6 +56,12 @@ export interface RecipientRow {
 	seen_at: number | null;
 }
 
+/** An alert's row values, in the column order of `alerts` (id … raised_by_name), for an INSERT. */
+export function alertRowValues(alert: Alert): [string, string, number, AlertPriority, string, string | null, string | null, string, string] {
+	const place = alert.place ? JSON.stringify(alert.place) : null;
+	return [alert.id, alert.boardId, alert.raisedAt, alert.priority, alert.text, place, alert.reportId, alert.raisedBy.id, alert.raisedBy.name];
+}
+
 /** Alerts from their rows and their recipients' rows (in the order the alert listed them). */
 export function toAlerts(rows: readonly AlertRow[], recipients: Iterable<RecipientRow>): Alert[] {
 	const byAlert = new Map<string, RecipientRow[]>();
