@@ -32,7 +32,8 @@ import { validateUpdate } from './rooms/update-validator';
 import { keyframePolicy } from './rooms/keyframe-policy';
 import { workerShadows } from './rooms/worker-shadows';
 import { openStorage } from './storage/open-storage';
-import type { ServerStorage } from './storage/storage';
+import type { KeyframeClaims, ServerStorage } from './storage/storage';
+import { ClusterNode } from './cluster/cluster-node';
 import { createControlPlane } from './transport/control-plane';
 import { exportApi } from './transport/export-api';
 import { historyApi } from './transport/history-api';
@@ -55,8 +56,14 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	const prometheus = config.metricsToken ? await createPrometheusMetrics() : null;
 	const metrics = prometheus?.metrics ?? NO_METRICS;
 	const store = storage ?? (await openStorage(config, logger));
+	// Cluster mode: one node of several sharing every board over PostgreSQL and Redis (docs/deploy.md).
+	const cluster = config.cluster ? await ClusterNode.open(config.cluster, logger).catch(async (error: Error) => {
+		await store.close();
+		throw error;
+	}) : null;
 	const policy = keyframePolicy(config.keyframeInterval, config.keyframeMaxInterval);
-	const keyframes = new Keyframes(workerShadows(logger), store, policy, logger, metrics);
+	const claims = cluster && hasKeyframeClaims(store) ? store : null;
+	const keyframes = new Keyframes(workerShadows(logger), store, policy, logger, metrics, claims);
 	const rooms = new RoomRegistry({
 		storage: store,
 		logger,
@@ -66,11 +73,17 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 		maxBufferedBytes: config.maxBufferedBytes,
 		slowReaderCloseMs: config.slowReaderCloseMs,
 		idleMs: config.roomIdleMs,
+		peers: cluster?.peers,
 		// The registry and the directory need each other; no room loads before the directory exists.
-		onLoad: (room) => directory.watchRoom(room)
+		onLoad: (room) => {
+			directory.watchRoom(room);
+			cluster?.roomLoaded(room);
+		},
+		onUnload: (room) => cluster?.roomUnloaded(room)
 	});
 	const directory = new BoardDirectory(store, rooms, logger);
 	const access = new BoardAccess(store, config);
+	const stopRelayingAccess = cluster?.relayAccess(access);
 
 	if (config.seedDemo) {
 		// Read only when wanted: the demo script is data a server with SEED_DEMO=false never needs.
@@ -83,7 +96,11 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	httpServer.prependListener('upgrade', onUpgrade);
 	// One set of caller limits for both planes: a board made over HTTP and one over socket.io share an allowance.
 	const callerLimits = createCallerLimits(config);
-	const control = createControlPlane(httpServer, directory, logger, access, store, { callerLimits, config });
+	const control = createControlPlane(httpServer, directory, logger, access, store, {
+		callerLimits,
+		config,
+		adapter: cluster && config.cluster ? cluster.socketIoAdapter(config.cluster.prefix) : undefined
+	});
 	prometheus?.observe({
 		yjsConnections: yjs.connectionCount,
 		controlConnections: () => control.io.engine.clientsCount,
@@ -94,7 +111,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	const routeApi = createApiRouter({
 		operations,
 		handlers: {
-			...boardsApi(directory, access, config, buildOpenApiDocument(operations), store),
+			...boardsApi(directory, access, config, buildOpenApiDocument(operations), store, cluster),
 			...accessApi(access),
 			...historyApi(history, access),
 			...recordsApi(directory, access),
@@ -123,6 +140,8 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 				await keyframes.terminate();
 				history.close();
 				await Promise.all([yjs.close(), control.close()]);
+				stopRelayingAccess?.();
+				await cluster?.close();
 				await store.close();
 			})();
 			return closing;
@@ -131,3 +150,7 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 }
 
 export type AttachedBoardServer = Awaited<ReturnType<typeof attachSituationBoard>>;
+
+function hasKeyframeClaims(storage: ServerStorage): storage is ServerStorage & KeyframeClaims {
+	return typeof (storage as Partial<KeyframeClaims>).claimKeyframe === 'function';
+}

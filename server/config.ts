@@ -2,8 +2,11 @@
  * The one reader of process.env. Every option has a typed default and a reason; `.env.example`
  * mirrors this list. Other modules receive a `ServerConfig`, never the environment.
  */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { ACCESS_MODES, type AccessMode } from '../src/lib/protocol/access';
+import type { ClusterSettings } from './cluster/cluster-settings';
 import type { PostgresSettings } from './storage/postgres-pool';
 
 export const LOG_FORMATS = ['text', 'json'] as const;
@@ -24,6 +27,12 @@ export interface ServerConfig {
 	 * boards; null keeps everything in the SQLite file in `dataDir`. docs/deploy.md.
 	 */
 	database: PostgresSettings | null;
+	/**
+	 * Cluster mode (`REDIS_URL`, with `DATABASE_URL`): this server is one node of several sharing
+	 * every board; Redis carries logged changes, presence and the control plane between them.
+	 * Null: one process. docs/deploy.md.
+	 */
+	cluster: ClusterSettings | null;
 	/** Optional raster tiles, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. Unset: offline basemap. */
 	tileUrl: string | null;
 	/**
@@ -130,6 +139,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
 	host: '0.0.0.0',
 	dataDir: './data',
 	database: null,
+	cluster: null,
 	tileUrl: null,
 	keyframeInterval: 500,
 	// A load or time travel applies at most 2 000 updates after its keyframe: ~0.5 s on this 2-core
@@ -266,6 +276,23 @@ function database(env: Env): PostgresSettings | null {
 	};
 }
 
+function cluster(env: Env, database: PostgresSettings | null): ClusterSettings | null {
+	if (!env.REDIS_URL) return null;
+	let url: URL;
+	try {
+		url = new URL(env.REDIS_URL);
+	} catch {
+		throw new Error('REDIS_URL must be a URL like redis://host:6379, got something that is not a URL');
+	}
+	if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`REDIS_URL must start with redis:// or rediss://, got "${url.protocol}//…"`);
+	// Several processes on one SQLite file would each count seqs from their own memory.
+	if (!database) throw new Error('REDIS_URL (cluster mode) needs DATABASE_URL: the nodes of a cluster share their log in PostgreSQL');
+	const prefix = env.REDIS_PREFIX || 'sb:';
+	if (!/^[\w:.-]{1,64}$/.test(prefix)) throw new Error(`REDIS_PREFIX must be 1-64 letters, digits or _ : . -, got "${prefix}"`);
+	const nodeId = env.NODE_ID || `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+	return { redisUrl: env.REDIS_URL, prefix, nodeId };
+}
+
 /** Reads the configuration from an environment (process.env by default); throws on a bad value. */
 export function readConfig(env: Env = process.env): ServerConfig {
 	const logLevel = env.LOG_LEVEL ?? DEFAULT_CONFIG.logLevel;
@@ -287,11 +314,13 @@ export function readConfig(env: Env = process.env): ServerConfig {
 	if (!LOG_FORMATS.includes(logFormat)) throw new Error(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got "${logFormat}"`);
 	const metricsToken = env.METRICS_TOKEN || DEFAULT_CONFIG.metricsToken;
 	if (metricsToken !== null && metricsToken.length < MIN_SECRET_LENGTH) throw new Error(`METRICS_TOKEN must be at least ${MIN_SECRET_LENGTH} characters`);
+	const postgres = database(env);
 	return {
 		port: integer(env, 'PORT', DEFAULT_CONFIG.port, 0),
 		host: env.HOST || DEFAULT_CONFIG.host,
 		dataDir: path.resolve(env.DATA_DIR || DEFAULT_CONFIG.dataDir),
-		database: database(env),
+		database: postgres,
+		cluster: cluster(env, postgres),
 		tileUrl: env.TILE_URL || null,
 		keyframeInterval: integer(env, 'KEYFRAME_INTERVAL', DEFAULT_CONFIG.keyframeInterval, 1),
 		keyframeMaxInterval: integer(env, 'KEYFRAME_MAX_INTERVAL', DEFAULT_CONFIG.keyframeMaxInterval, 1),

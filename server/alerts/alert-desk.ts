@@ -24,7 +24,8 @@ import {
 	type Alert,
 	type AlertSeen,
 	type JoinedBoard,
-	type Ping
+	type Ping,
+	type WatcherRef
 } from '../../src/lib/protocol/alerts';
 import { ERROR_CODES } from '../../src/lib/protocol/errors';
 import type { BoardAccess } from '../auth/board-access';
@@ -41,6 +42,11 @@ export interface AlertDeskDeps {
 	boards: BoardReader;
 	limits: ControlLimits;
 	now?: () => number;
+	/**
+	 * Everyone watching a board on every node (cluster mode: socket.io's adapter asks them all).
+	 * Default: this desk's own roster, which is everyone on one server.
+	 */
+	watchersOf?: (boardId: string) => Promise<WatcherRef[]>;
 }
 
 /** A connection as the desk knows it: the secret it presented and the address it calls from. */
@@ -74,7 +80,7 @@ export class AlertDesk {
 	}
 
 	/** Makes the connection a watcher of a board; answers the board it left for it, if any. */
-	async join(id: string, request: unknown): Promise<{ boardId: string; left: string | null; joined: JoinedBoard }> {
+	async join(id: string, request: unknown): Promise<{ boardId: string; left: string | null; joined: JoinedBoard; watcher: WatcherRef }> {
 		const seat = this.seat(id);
 		const { boardId, watcher, colour } = parseOrThrow(joinBoardRequest, request, 'join');
 		this.deps.limits.takeForConnection('reads', seat.buckets);
@@ -84,7 +90,7 @@ export class AlertDesk {
 		if (this.seats.get(id) !== seat) throw new ControlError(ERROR_CODES.notJoined, 'the connection closed while joining');
 		const left = this.roster.watch(id, { boardId, watcher, colour: colour ?? null });
 		const alerts = await this.deps.alerts.listAlerts(boardId, { limit: ALERT_LIMITS.listLength });
-		return { boardId, left: left === boardId ? null : left, joined: { role: grant.role, alerts } };
+		return { boardId, left: left === boardId ? null : left, joined: { role: grant.role, alerts }, watcher };
 	}
 
 	/** Stores a new alert with its recipients and answers it (to be sent to the board's other watchers). */
@@ -101,10 +107,7 @@ export class AlertDesk {
 			reportId: input.reportId ?? null,
 			raisedAt: this.now(),
 			raisedBy: watch.watcher,
-			recipients: this.roster
-				.watchersOf(watch.boardId)
-				.filter((watcher) => watcher.id !== watch.watcher.id)
-				.map((watcher) => ({ ...watcher, seenAt: null }))
+			recipients: (await this.watchersOf(watch.boardId)).filter((watcher) => watcher.id !== watch.watcher.id).map((watcher) => ({ ...watcher, seenAt: null }))
 		};
 		await this.deps.alerts.addAlert(alert);
 		return alert;
@@ -145,6 +148,14 @@ export class AlertDesk {
 				lost(id);
 			})
 		);
+	}
+
+	/** Each watcher once (a page that reconnected to another node may show up on two for a moment). */
+	private async watchersOf(boardId: string): Promise<WatcherRef[]> {
+		if (!this.deps.watchersOf) return this.roster.watchersOf(boardId);
+		const unique = new Map<string, WatcherRef>();
+		for (const watcher of await this.deps.watchersOf(boardId)) unique.set(watcher.id, watcher);
+		return [...unique.values()];
 	}
 
 	close(): void {

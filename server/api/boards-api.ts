@@ -17,7 +17,9 @@ export function boardsApi(
 	access: BoardAccess,
 	config: Pick<ServerConfig, 'tileUrl'>,
 	document: OpenApiDocument,
-	storage: HealthCheck
+	storage: HealthCheck,
+	/** Cluster mode: this node's view of Redis. */
+	redis: { checkHealth(): Promise<NonNullable<HealthReply['redis']>> } | null = null
 ): ApiHandlers {
 	const startedAt = Date.now();
 	return {
@@ -25,7 +27,8 @@ export function boardsApi(
 			json(200, {
 				ok: true,
 				uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-				storage: await storage.checkHealth()
+				storage: await storage.checkHealth(),
+				...(redis ? { redis: await redis.checkHealth() } : {})
 			} satisfies HealthReply),
 		getConfig: () => json(200, { tileUrl: config.tileUrl } satisfies RuntimeConfig),
 		getOpenApi: () => json(200, document),

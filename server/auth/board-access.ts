@@ -128,9 +128,19 @@ export class BoardAccess {
 		return boards.filter((board) => modes.get(board.id) !== 'private' || opened.has(board.id));
 	}
 
-	onChange(listener: (change: AccessChange) => void): () => void {
-		this.events.on('change', listener);
-		return () => this.events.off('change', listener);
+	/**
+	 * Listens to access changes: this server's own, and (in cluster mode) other nodes' relayed
+	 * through `announce` — `fromPeer` tells them apart, so a relay is never sent back out.
+	 */
+	onChange(listener: (change: AccessChange, fromPeer: boolean) => void): () => void {
+		const heard = (change: AccessChange, fromPeer = false) => listener(change, fromPeer);
+		this.events.on('change', heard);
+		return () => this.events.off('change', heard);
+	}
+
+	/** Another node of the cluster changed a board's access: its watchers here must feel it too. */
+	announce(change: AccessChange): void {
+		this.events.emit('change', change, true);
 	}
 }
 

@@ -76,7 +76,8 @@ export class BoardDirectory {
 		room.doc.getMap('meta').observe((event) => {
 			if (!event.keysChanged.has('title')) return;
 			const origin = event.transaction.origin;
-			if (isTransactionOrigin(origin) && origin.source === 'storage') return;
+			// Loaded, or another server's change: the server that accepted the rename lists it.
+			if (isTransactionOrigin(origin) && (origin.source === 'storage' || origin.source === 'peer')) return;
 			const parsed = metaFields.title.safeParse(room.doc.getMap('meta').get('title'));
 			if (parsed.success) detached(this.logger, `board ${room.boardId}: listing its new title`, this.syncTitle(room.boardId, parsed.data));
 		});

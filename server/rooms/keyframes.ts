@@ -6,7 +6,7 @@
  */
 import type { Logger } from '../logger';
 import { NO_METRICS, type BoardMetrics } from '../metrics/board-metrics';
-import type { BoardStorage } from '../storage/storage';
+import type { BoardStorage, KeyframeClaims } from '../storage/storage';
 import { keyframeDue, type KeyframePolicy } from './keyframe-policy';
 import type { ShadowHost } from './shadow-host';
 
@@ -40,8 +40,30 @@ export class Keyframes {
 		private readonly storage: Pick<BoardStorage, 'writeKeyframe'>,
 		private readonly policy: KeyframePolicy,
 		private readonly logger: Logger,
-		private readonly metrics: BoardMetrics = NO_METRICS
+		private readonly metrics: BoardMetrics = NO_METRICS,
+		/** Several servers on one log (cluster mode): each keyframe is claimed, so one server takes it. */
+		private readonly claims: KeyframeClaims | null = null
 	) {}
+
+	/**
+	 * Claims the keyframe at `seq` for this server. Alone on a log, always granted; in a cluster,
+	 * only if no server claimed one newer than the last this server knows of — a server that loses
+	 * adopts the winner's keyframe as its last, so it is not due again for another interval.
+	 */
+	async claim(boardId: string, seq: number, known?: number): Promise<boolean> {
+		if (!this.claims) return true;
+		const board = this.boards.get(boardId);
+		known ??= board?.lastKeyframeSeq ?? 0;
+		const taken = await this.claims.claimKeyframe(boardId, seq, known);
+		if (taken === null) return true;
+		if (board && taken > board.lastKeyframeSeq) {
+			// The winner's tail is unknown here; the share of updates after its seq is a fair guess.
+			const updates = Math.max(1, board.headSeq - board.lastKeyframeSeq);
+			board.tailBytes = Math.round((board.tailBytes * Math.max(0, board.headSeq - taken)) / updates);
+			board.lastKeyframeSeq = taken;
+		}
+		return false;
+	}
 
 	/** A room starts, its document holding exactly the log up to its newest sequence number. */
 	open(boardId: string, parts: readonly Uint8Array[], last: KeyframeMark): void {
@@ -69,15 +91,16 @@ export class Keyframes {
 
 	/**
 	 * Waits for a keyframe in flight, forgets the board; says whether a keyframe at the head is due,
-	 * for the room to write as it closes (idle then, so encoding in its thread stalls nobody).
+	 * for the room to write as it closes (idle then, so encoding in its thread stalls nobody), and
+	 * the last keyframe known (what a claim for it is weighed against).
 	 */
-	async close(boardId: string): Promise<boolean> {
+	async close(boardId: string): Promise<{ due: boolean; lastKeyframeSeq: number }> {
 		const board = this.boards.get(boardId);
-		if (!board) return false;
+		if (!board) return { due: false, lastKeyframeSeq: 0 };
 		while (board.inFlight) await board.inFlight;
 		this.boards.delete(boardId);
 		this.host.close(boardId);
-		return this.due(board);
+		return { due: this.due(board), lastKeyframeSeq: board.lastKeyframeSeq };
 	}
 
 	/** Settles once no keyframe of the board is being taken. */
@@ -113,6 +136,8 @@ export class Keyframes {
 
 	private async take(boardId: string, board: BoardKeyframes, seq: number, at: number, tailBytes: number): Promise<boolean> {
 		try {
+			// Alone on the log there is nothing to claim (and no reason to wait a turn for it).
+			if (this.claims && !(await this.claim(boardId, seq))) return true;
 			// The shadow has had every append up to `seq` and, in message order, nothing after it yet.
 			const state = await this.host.snapshot(boardId);
 			await this.storage.writeKeyframe(boardId, { seq, at, state });

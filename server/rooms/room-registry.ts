@@ -17,6 +17,8 @@ export interface RegistryOptions extends Omit<RoomOptions, 'onEmpty' | 'onBroken
 	idleMs: number;
 	/** Called once per loaded room, e.g. to watch its title. */
 	onLoad?: (room: Room) => void;
+	/** Called once a room is let go (unloaded, or dropped after its log failed). */
+	onUnload?: (room: Room) => void;
 }
 
 export class RoomRegistry {
@@ -77,6 +79,7 @@ export class RoomRegistry {
 			onEmpty: (empty) => this.scheduleIdle(empty.boardId),
 			onBroken: (broken) => {
 				if (this.rooms.get(broken.boardId)) this.rooms.delete(broken.boardId);
+				this.options.onUnload?.(broken);
 			}
 		});
 		this.options.onLoad?.(room);
@@ -107,6 +110,7 @@ export class RoomRegistry {
 		const room = await pending.catch(() => null);
 		if (!room || this.rooms.get(boardId) !== pending) return;
 		this.rooms.delete(boardId);
+		this.options.onUnload?.(room);
 		const done = room.close().finally(() => this.unloading.delete(boardId));
 		this.unloading.set(boardId, done);
 		await done;

@@ -12,7 +12,7 @@ import { CLOSE_CODES, CLOSE_REASONS } from '../../src/lib/protocol/close-codes';
 import { changesNothing } from '../auth/read-only';
 import type { Logger } from '../logger';
 import { NO_METRICS, secondsSince, type BoardMetrics } from '../metrics/board-metrics';
-import type { BoardStorage, NewLogEntry } from '../storage/storage';
+import type { BoardStorage, LoggedUpdate, NewLogEntry } from '../storage/storage';
 import { AwarenessGuard } from './awareness-guard';
 import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness-update';
 import type { Connection } from './connection';
@@ -22,7 +22,10 @@ import { SharedMessage } from './room-socket';
 import { SyncReplies } from './sync-replies';
 import { ChangeDrafter } from './drafted-change';
 import type { KeyframeMark, Keyframes } from './keyframes';
-import { isTransactionOrigin, type TransactionOrigin } from './origins';
+import { LogCatchUp } from './log-catch-up';
+import { LogOrder } from './log-order';
+import { isTransactionOrigin, PEER_ORIGIN, type TransactionOrigin } from './origins';
+import type { RoomPeers } from './room-peers';
 import * as messages from './sync-messages';
 import type { UpdateValidator } from './update-validator';
 
@@ -42,6 +45,8 @@ export interface RoomOptions {
 	onEmpty?: (room: Room) => void;
 	/** Called when the durable log could not be written: the room must be dropped and reloaded. */
 	onBroken?: (room: Room) => void;
+	/** The other servers of the cluster (cluster mode only): told what this room logged and its presence changes. */
+	peers?: RoomPeers;
 }
 
 type PendingEntry = NewLogEntry & { connection: Connection | null };
@@ -69,11 +74,15 @@ export class Room {
 	/** Drafts the server's changes on someone's behalf; made on the first one (drafted-change.ts). */
 	private drafter: ChangeDrafter | null = null;
 	private readonly metrics: BoardMetrics;
+	/** Which of the log's seqs the document holds; with several writers they come out of order. */
+	private readonly order: LogOrder;
+	/** Reads back from the log what peers' messages did not bring (cluster mode). */
+	private readonly logCatchUp: LogCatchUp;
 
 	constructor(
 		readonly boardId: string,
 		readonly doc: Y.Doc,
-		private seq: number,
+		seq: number,
 		lastKeyframe: KeyframeMark,
 		/**
 		 * Time of the newest logged update. Times in the log never go backwards (a clock step back
@@ -83,6 +92,8 @@ export class Room {
 		private readonly options: RoomOptions
 	) {
 		this.metrics = options.metrics ?? NO_METRICS;
+		this.order = new LogOrder(seq);
+		this.logCatchUp = new LogCatchUp(() => this.readMissed(), options.logger, `board ${boardId}`);
 		options.keyframes.open(boardId, [Y.encodeStateAsUpdate(doc)], lastKeyframe);
 		this.awareness = new awarenessProtocol.Awareness(doc);
 		this.awareness.setLocalState(null);
@@ -172,11 +183,17 @@ export class Room {
 	 */
 	async close(): Promise<void> {
 		await this.flush();
-		const keyframeDue = await this.options.keyframes.close(this.boardId);
-		// Idle now, so encoding here stalls nobody; the doc holds exactly the log.
-		if (!this.broken && keyframeDue) {
-			await this.options.storage.writeKeyframe(this.boardId, { seq: this.seq, at: this.lastAt, state: Y.encodeStateAsUpdate(this.doc) });
-			this.metrics.keyframeWritten();
+		// With peers the document may miss some of the log: read it to the end, so a final keyframe is whole.
+		if (this.options.peers && !this.broken) await this.logCatchUp.now();
+		this.logCatchUp.stop();
+		const { due, lastKeyframeSeq } = await this.options.keyframes.close(this.boardId);
+		// Idle now, so encoding here stalls nobody; the doc holds exactly the log up to its head.
+		if (!this.broken && due && !this.order.hasGap) {
+			const keyframe = { seq: this.order.head, at: this.lastAt, state: Y.encodeStateAsUpdate(this.doc) };
+			if (await this.options.keyframes.claim(this.boardId, keyframe.seq, lastKeyframeSeq)) {
+				await this.options.storage.writeKeyframe(this.boardId, keyframe);
+				this.metrics.keyframeWritten();
+			}
 		}
 		for (const connection of this.connections) connection.close(CLOSE_CODES.goingAway, CLOSE_REASONS[CLOSE_CODES.goingAway]);
 		this.connections.clear();
@@ -203,8 +220,42 @@ export class Room {
 		if (this.connections.size === 0) this.options.onEmpty?.(this);
 	}
 
+	/** The newest logged seq the document holds. */
 	get loggedSeq(): number {
-		return this.seq;
+		return this.order.newest;
+	}
+
+	/**
+	 * Takes in changes another server logged (from Redis, or read back from the log): applied as
+	 * peer changes — relayed to this room's watchers at once, never logged again. Seqs the
+	 * document holds already are skipped; a gap left open is read from the log if it stays open.
+	 */
+	applyLogged(entries: readonly LoggedUpdate[]): void {
+		if (this.broken) return;
+		const missing = entries.filter((entry) => !this.order.holds(entry.seq));
+		if (missing.length === 0) return;
+		this.doc.transact(() => {
+			for (const entry of missing) Y.applyUpdate(this.doc, entry.update);
+		}, PEER_ORIGIN);
+		const newest = missing.reduce((last, entry) => Math.max(last, entry.at), 0);
+		this.lastAt = Math.max(this.lastAt, newest);
+		this.recordLogged(missing);
+	}
+
+	/** Applies a presence change relayed from another server (already checked there), for this room's watchers. */
+	applyPeerAwareness(update: Uint8Array): void {
+		if (!this.broken) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER_ORIGIN);
+	}
+
+	/** Every presence this room knows, for a server that just opened the board; null when none. */
+	presenceUpdate(): Uint8Array | null {
+		const states = [...this.awareness.getStates().keys()];
+		return states.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, states) : null;
+	}
+
+	/** Reads the log past the document's head now (after a Redis reconnect: messages may be lost). */
+	catchUpFromLog(): Promise<void> {
+		return this.logCatchUp.now();
 	}
 
 	private applyFrom(connection: Connection, update: Uint8Array): void {
@@ -251,6 +302,8 @@ export class Room {
 		if (this.broken) return;
 		const tagged = isTransactionOrigin(origin) ? origin : null;
 		if (tagged?.source === 'storage') return;
+		// Logged already (by a peer): nothing to wait for, so it goes to this room's watchers now.
+		if (tagged?.source === 'peer') return this.delivery.broadcast([{ update, connection: null }]);
 		const connection = tagged?.source === 'connection' ? tagged.connection : null;
 		const actor = tagged?.source === 'connection' ? tagged.connection.actor : tagged ? tagged.actor : null;
 		const requested = tagged?.source === 'server' && tagged.at !== undefined ? tagged.at : Date.now();
@@ -274,10 +327,13 @@ export class Room {
 		}
 	};
 
-	private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
+	private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
 		const changed = [...added, ...updated, ...removed];
-		const message = new SharedMessage(messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+		const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+		const message = new SharedMessage(messages.encodeAwareness(update));
 		for (const connection of this.connections) this.delivery.send(connection, message);
+		// Our watchers' changes (and their leaving) go to the other servers; theirs came from there.
+		if (origin !== PEER_ORIGIN) this.options.peers?.awareness(this.boardId, update);
 	};
 
 	/** Every presence in the room as one awareness message, or null when nobody has one. */
@@ -296,8 +352,9 @@ export class Room {
 		this.pending = [];
 		if (batch.length > 0) {
 			const appending = performance.now();
+			let last: number;
 			try {
-				this.seq = await this.options.storage.appendUpdates(this.boardId, batch);
+				last = await this.options.storage.appendUpdates(this.boardId, batch);
 			} catch (error) {
 				this.breakRoom(error as Error);
 				return;
@@ -306,12 +363,10 @@ export class Room {
 			const broadcasting = performance.now();
 			this.delivery.broadcast(batch);
 			this.metrics.broadcast(secondsSince(broadcasting));
-			this.options.keyframes.logged(
-				this.boardId,
-				batch.map((entry) => entry.update),
-				this.seq,
-				batch.at(-1)!.at
-			);
+			// One append numbers its entries consecutively, ending at `last`.
+			const logged = batch.map(({ update, actor, at }, index) => ({ seq: last - batch.length + 1 + index, at, actor, update }));
+			this.options.peers?.logged(this.boardId, logged);
+			this.recordLogged(logged);
 			// The loop's own work (the append may wait on a database: waiting costs the loop nothing).
 			this.flushPace.took(broadcasting);
 		}
@@ -324,9 +379,29 @@ export class Room {
 		}
 	}
 
+	/**
+	 * Notes logged entries the document now holds; the part of the log that became contiguous goes
+	 * to the keyframe shadow in log order (so a keyframe is the board at a known seq); a gap left
+	 * open (another server's entries not here yet) is read from the log unless a message fills it.
+	 */
+	private recordLogged(entries: readonly LoggedUpdate[]): void {
+		const run = this.order.accept(entries);
+		const last = run.at(-1);
+		if (last) this.options.keyframes.logged(this.boardId, run.map((entry) => entry.update), last.seq, last.at);
+		if (this.order.hasGap) this.logCatchUp.soon();
+	}
+
+	/** Applies whatever the log holds past the document's head; answers whether a gap remains. */
+	private async readMissed(): Promise<boolean> {
+		if (this.broken) return false;
+		this.applyLogged(await this.options.storage.readUpdates(this.boardId, this.order.head));
+		return this.order.hasGap;
+	}
+
 	/** The log could not be written: nothing unlogged may reach anyone, so every watcher is let go. */
 	private breakRoom(error: Error): void {
 		this.broken = true;
+		this.logCatchUp.stop();
 		void this.options.keyframes.close(this.boardId);
 		this.options.logger.warn(`board ${this.boardId}: log write failed, dropping room: ${error.message}`);
 		for (const connection of this.connections) connection.close(CLOSE_CODES.internalError, CLOSE_REASONS[CLOSE_CODES.internalError]);

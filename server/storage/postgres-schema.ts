@@ -75,7 +75,10 @@ const MIGRATIONS: readonly string[] = [
 		name TEXT NOT NULL,
 		seen_at BIGINT,
 		PRIMARY KEY (alert_id, watcher_id)
-	);`
+	);`,
+	// Cluster mode: the newest keyframe some server claimed, so each is taken by one (postgres-log.ts).
+	`ALTER TABLE board_heads ADD COLUMN keyframe_claim BIGINT NOT NULL DEFAULT 0;
+	UPDATE board_heads h SET keyframe_claim = k.seq FROM (SELECT board_id, max(seq) AS seq FROM keyframes GROUP BY board_id) k WHERE k.board_id = h.board_id;`
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,9 +10,9 @@ import { postgresBoardStorage } from './postgres-boards';
 import { postgresLogStorage } from './postgres-log';
 import { openPostgresPool, type PostgresSettings } from './postgres-pool';
 import { migratePostgres } from './postgres-schema';
-import type { ServerStorage } from './storage';
+import type { KeyframeClaims, ServerStorage } from './storage';
 
-export async function openPostgresStorage(settings: PostgresSettings, onIdleError: (error: Error) => void = () => {}): Promise<ServerStorage> {
+export async function openPostgresStorage(settings: PostgresSettings, onIdleError: (error: Error) => void = () => {}): Promise<ServerStorage & KeyframeClaims> {
 	const pool = await openPostgresPool(settings, onIdleError);
 	try {
 		await migratePostgres(pool);

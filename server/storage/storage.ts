@@ -106,6 +106,18 @@ export interface AlertStorage {
 	listAlerts(boardId: string, options: { until?: number; limit: number }): Promise<Alert[]>;
 }
 
+/**
+ * Several servers on one log (cluster mode): each keyframe is taken by one of them. Only the
+ * PostgreSQL backend implements it; one process on SQLite needs no claims.
+ */
+export interface KeyframeClaims {
+	/**
+	 * Claims the keyframe at `seq` unless a keyframe newer than `known` (the last this server knows
+	 * of) was claimed already: null when granted, else the seq of the newer claim.
+	 */
+	claimKeyframe(boardId: string, seq: number, known: number): Promise<number | null>;
+}
+
 /** The backend's answer to "can you serve now?", as /healthz reports it. */
 export interface StorageHealth {
 	backend: 'sqlite' | 'postgres';

@@ -5,6 +5,7 @@
  * receipt to all of them, a ping to the others. A socket.io room per board carries the delivery.
  */
 import type { Server } from 'socket.io';
+import { watcherRef, type WatcherRef } from '../../src/lib/protocol/alerts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/protocol/control-events';
 import { ERROR_CODES } from '../../src/lib/protocol/errors';
 import { AlertDesk } from '../alerts/alert-desk';
@@ -29,6 +30,7 @@ interface ChannelDeps {
 }
 
 const roomOf = (boardId: string) => `board:${boardId}`;
+const isWatcherRef = (value: unknown): value is WatcherRef => watcherRef.safeParse(value).success;
 
 export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClientEvents>, deps: ChannelDeps) {
 	const { access, logger } = deps;
@@ -37,7 +39,10 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 		alerts: deps.alerts,
 		boards: (boardId, read) => deps.directory.readDoc(boardId, read),
 		limits: deps.limits,
-		now: deps.now
+		now: deps.now,
+		// Through the adapter: on a cluster, the board's watchers on every node (socket.data says who).
+		watchersOf: async (boardId) =>
+			(await io.in(roomOf(boardId)).fetchSockets()).flatMap((socket) => (isWatcherRef(socket.data.watcher) ? [socket.data.watcher] : []))
 	});
 	const sockets = new Map<string, ControlSocket>();
 
@@ -48,6 +53,7 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 				const socket = sockets.get(id);
 				if (!socket) return;
 				void socket.leave(roomOf(change.boardId));
+				socket.data.watcher = undefined;
 				socket.emit('notice', { level: 'warning', code: ERROR_CODES.unauthorized, message: 'you no longer have access to this board' });
 			})
 			.catch((error: Error) => logger.warn(`re-checking watchers of ${change.boardId}: ${error.message}`));
@@ -60,8 +66,9 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 		socket.on(
 			'board:join',
 			handle(socket, logger, async (request: unknown) => {
-				const { boardId, left, joined } = await desk.join(socket.id, request);
+				const { boardId, left, joined, watcher } = await desk.join(socket.id, request);
 				if (left) await socket.leave(roomOf(left));
+				socket.data.watcher = watcher;
 				await socket.join(roomOf(boardId));
 				return joined;
 			})

@@ -76,7 +76,7 @@ export function onEvent(socket: ControlSocket, logger: Logger, event: 'disconnec
 }
 
 /** The secret a client gave in `io(url, { auth: { token } })`, if any. */
-export function handshakeSecret(socket: ControlSocket): string | null {
+export function handshakeSecret(socket: Pick<ControlSocket, 'handshake'>): string | null {
 	const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
 	return typeof token === 'string' && token !== '' ? token : null;
 }

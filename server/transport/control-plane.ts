@@ -4,7 +4,7 @@
  * every listener runs inside an error boundary (control-handler.ts).
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { parseOrThrow } from '../../src/lib/model/validation-error';
 import { createBoardRequest, renameBoardRequest } from '../../src/lib/protocol/boards';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../../src/lib/protocol/control-events';
@@ -26,6 +26,8 @@ export interface ControlPlaneOptions {
 	/** The server's one set of caller limits: a board created here spends the same allowance as one created over HTTP. */
 	callerLimits: CallerLimits;
 	config: ControlLimitConfig & Pick<ServerConfig, 'trustedProxies'>;
+	/** Cluster mode: socket.io's Redis adapter, so rooms, broadcasts and fetchSockets span every node. */
+	adapter?: ServerOptions['adapter'];
 }
 
 export function createControlPlane(
@@ -34,20 +36,22 @@ export function createControlPlane(
 	logger: Logger,
 	access: BoardAccess,
 	alerts: AlertStorage,
-	{ callerLimits, config }: ControlPlaneOptions
+	{ callerLimits, config, adapter }: ControlPlaneOptions
 ) {
 	const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
 		path: SOCKET_IO_PATH,
 		serveClient: false,
 		// The Yjs endpoint answers its own upgrades; socket.io must not end them.
-		destroyUpgrade: false
+		destroyUpgrade: false,
+		...(adapter ? { adapter } : {})
 	});
 
 	// A private board is announced only to the sockets whose token opens it (its title is news too).
+	// Both reach every node's sockets in cluster mode (io.emit and fetchSockets go through the adapter).
 	const stopWatching = directory.onChange((change) => {
 		void (async () => {
 			if ((await access.mode(change.board.id)) !== 'private') return void io.emit('boards:changed', change);
-			for (const socket of io.sockets.sockets.values()) {
+			for (const socket of await io.fetchSockets()) {
 				if (await access.grant(change.board.id, handshakeSecret(socket))) socket.emit('boards:changed', change);
 			}
 		})().catch((error: Error) => logger.warn(`announcing ${change.board.id}: ${error.message}`));

@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 /**
  * Liveness (`ok` is always true: the process answers) and the node's view of what it depends on:
- * its storage (SQLite file or PostgreSQL) answering a round trip now, and how fast.
+ * its storage (SQLite file or PostgreSQL) answering a round trip now, and how fast; in cluster
+ * mode also Redis, and which node answered.
  */
 export const healthReply = z.object({
 	ok: z.literal(true),
@@ -13,7 +14,16 @@ export const healthReply = z.object({
 		ok: z.boolean(),
 		latencyMs: z.number().nonnegative(),
 		error: z.string().optional()
-	})
+	}),
+	/** Only in cluster mode. */
+	redis: z
+		.object({
+			ok: z.boolean(),
+			latencyMs: z.number().nonnegative(),
+			node: z.string(),
+			error: z.string().optional()
+		})
+		.optional()
 });
 export type HealthReply = z.infer<typeof healthReply>;
 

@@ -1,0 +1,126 @@
+/**
+ * This server as one node of a cluster (cluster mode: REDIS_URL with DATABASE_URL). It joins the
+ * pieces that know nothing of each other: rooms (RoomPeers), the board bus on Redis, the access
+ * rules and socket.io's Redis adapter.
+ *
+ * - A room opening subscribes to its board's channel *before* it reads the log tail once more,
+ *   so nothing logged between its load and the subscription is missed; then it asks the other
+ *   nodes for their watchers' presence.
+ * - What a room logs goes to the board's other nodes after it is durable (the room calls
+ *   `peers.logged` only after the append): no node can show a change the log may lose.
+ * - After Redis comes back every open room reads what it missed from the log.
+ * - Access changes (a revoked token, a board made private) reach the watchers on every node.
+ */
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { AccessChange, BoardAccess } from '../auth/board-access';
+import { ACCESS_MODES } from '../../src/lib/protocol/access';
+import type { Logger } from '../logger';
+import type { Room } from '../rooms/room';
+import type { RoomPeers } from '../rooms/room-peers';
+import { BoardBus } from './board-bus';
+import type { ClusterSettings } from './cluster-settings';
+import type { PeerMessage } from './peer-messages';
+import { openRedisClients, type RedisClients, type RedisHealth } from './redis-clients';
+
+/** A second read after a reconnect: the resubscription may complete just after the first. */
+const SECOND_CATCH_UP_MS = 1_000;
+
+export class ClusterNode {
+	readonly peers: RoomPeers;
+	private readonly rooms = new Map<string, Room>();
+
+	private constructor(
+		private readonly redis: RedisClients,
+		private readonly bus: BoardBus,
+		private readonly logger: Logger
+	) {
+		this.peers = {
+			logged: (boardId, entries) => bus.publish(boardId, { type: 'logged', node: bus.node, entries: [...entries] }),
+			awareness: (boardId, update) => bus.publish(boardId, { type: 'awareness', node: bus.node, update })
+		};
+		redis.onReconnect(() => {
+			this.catchUpAll();
+			setTimeout(() => this.catchUpAll(), SECOND_CATCH_UP_MS).unref?.();
+		});
+	}
+
+	static async open(settings: ClusterSettings, logger: Logger): Promise<ClusterNode> {
+		const redis = await openRedisClients(settings, logger);
+		const bus = new BoardBus(redis, settings, logger);
+		await bus.start();
+		logger.info(`cluster: node ${settings.nodeId} joined over Redis (prefix ${settings.prefix})`);
+		return new ClusterNode(redis, bus, logger);
+	}
+
+	get nodeId(): string {
+		return this.bus.node;
+	}
+
+	/** A room just opened here: hear its board, read what was logged meanwhile, ask for presence. */
+	roomLoaded(room: Room): void {
+		this.rooms.set(room.boardId, room);
+		this.bus
+			.join(room.boardId, (message) => this.receive(room, message))
+			.then(() => {
+				void room.catchUpFromLog();
+				this.bus.publish(room.boardId, { type: 'awareness-query', node: this.bus.node });
+			})
+			.catch((error: Error) => this.logger.warn(`cluster: board ${room.boardId}: not subscribed (${error.message}); it catches up once Redis is back`));
+	}
+
+	roomUnloaded(room: Room): void {
+		if (this.rooms.get(room.boardId) !== room) return;
+		this.rooms.delete(room.boardId);
+		this.bus.leave(room.boardId);
+	}
+
+	/** Relays access changes both ways between this node and the others. */
+	relayAccess(access: BoardAccess): () => void {
+		this.bus.onEvent((event) => {
+			const change = accessChangeOf(event);
+			if (change) access.announce(change);
+		});
+		return access.onChange((change, fromPeer) => {
+			if (!fromPeer) this.bus.publishEvent({ kind: 'access', change });
+		});
+	}
+
+	/** socket.io's Redis adapter: rooms, broadcasts and fetchSockets span every node. */
+	socketIoAdapter(prefix: string) {
+		return createAdapter(this.redis.adapterPublisher, this.redis.adapterSubscriber, { key: `${prefix}socket.io` });
+	}
+
+	checkHealth(): Promise<RedisHealth> {
+		return this.redis.checkHealth();
+	}
+
+	close(): Promise<void> {
+		return this.redis.close();
+	}
+
+	private receive(room: Room, message: PeerMessage): void {
+		if (message.type === 'logged') room.applyLogged(message.entries);
+		else if (message.type === 'awareness') room.applyPeerAwareness(message.update);
+		else {
+			const presence = room.presenceUpdate();
+			if (presence) this.peers.awareness(room.boardId, presence);
+		}
+	}
+
+	private catchUpAll(): void {
+		for (const room of this.rooms.values()) {
+			void room.catchUpFromLog();
+			this.bus.publish(room.boardId, { type: 'awareness-query', node: this.bus.node });
+		}
+	}
+}
+
+/** An access change as another node sent it, or null if the event is not one. */
+function accessChangeOf(event: unknown): AccessChange | null {
+	if (typeof event !== 'object' || event === null || (event as { kind?: unknown }).kind !== 'access') return null;
+	const change = (event as { change?: Record<string, unknown> }).change;
+	if (!change || typeof change.boardId !== 'string') return null;
+	if (change.type === 'revoked' && typeof change.tokenId === 'string') return { type: 'revoked', boardId: change.boardId, tokenId: change.tokenId };
+	if (change.type === 'mode' && ACCESS_MODES.includes(change.mode as never)) return change as AccessChange;
+	return null;
+}
