@@ -209,6 +209,9 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 			wss.handleUpgrade(request, socket, head, (ws) => {
 				accept(ws, request, target.boardId, actor, token).catch((error: Error) => {
 					logger.warn(`yjs connection to ${target.boardId} failed: ${error.message}`);
+					// Input is held while joining; the closing handshake needs the peer's close frame read,
+					// or the peer waits out ws's 30 s close timeout before it may reconnect.
+					ws.resume();
 					ws.close(CLOSE_CODES.internalError, CLOSE_REASONS[CLOSE_CODES.internalError]);
 				});
 			});
