@@ -28,14 +28,18 @@ export interface ClusterOptions {
 export async function startCluster(count: number, options: ClusterOptions): Promise<TestCluster> {
 	const prefix = `sbtest-${randomBytes(4).toString('hex')}:`;
 	const nodes: ServerProcess[] = [];
+	// Numbered when asked for, not when started: nodes start in parallel, and two nodes with one
+	// NODE_ID would each skip the other's messages as their own.
+	let named = 0;
 	const addNode = async (env: Record<string, string> = {}) => {
+		const nodeId = `node-${++named}`;
 		const node = await startServer({
 			compiled: options.compiled,
 			env: {
 				DATABASE_URL: options.databaseUrl,
 				REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
 				REDIS_PREFIX: prefix,
-				NODE_ID: `node-${nodes.length + 1}`,
+				NODE_ID: nodeId,
 				DATABASE_CONNECT_TIMEOUT_MS: '3000',
 				...options.env,
 				...env

@@ -21,8 +21,9 @@ export interface YjsClient {
 	destroy(): void;
 }
 
-export function connectYjs(wsUrl: string, boardId: string, actor = 'tester', options: { connect?: boolean; token?: string } = {}): YjsClient {
-	const doc = new Y.Doc();
+/** `doc`: a document the caller already has — a client moving to another server keeps its edits. */
+export function connectYjs(wsUrl: string, boardId: string, actor = 'tester', options: { connect?: boolean; token?: string; doc?: Y.Doc } = {}): YjsClient {
+	const doc = options.doc ?? new Y.Doc();
 	const provider = new WebsocketProvider(`${wsUrl}${YJS_PATH}`, boardId, doc, {
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
 		disableBc: true,
