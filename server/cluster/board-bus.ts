@@ -2,8 +2,11 @@
  * One Redis channel per open board (`<prefix>board:<id>`), subscribed while this node has the
  * board loaded, and one channel for cluster-wide events (`<prefix>events`, JSON: access changes).
  * A node only hears the boards its watchers have open, so Redis sends each node what it needs.
- * Messages from this node itself are skipped (Redis echoes a publisher's own subscriptions).
+ * Messages from this process itself are skipped (Redis echoes a publisher's own subscriptions):
+ * told apart by NODE_ID plus a random tag per process, so two nodes given the same NODE_ID by
+ * mistake still hear each other rather than silently dropping each other's changes.
  */
+import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logger';
 import type { ClusterSettings } from './cluster-settings';
 import { decodePeerMessage, encodePeerMessage, type PeerMessage } from './peer-messages';
@@ -17,6 +20,8 @@ export class BoardBus {
 	private readonly eventHandlers: EventHandler[] = [];
 	private readonly boardPrefix: string;
 	private readonly eventsChannel: string;
+	/** This process on the bus: its NODE_ID and a tag no other process has. */
+	readonly node: string;
 
 	constructor(
 		private readonly redis: RedisClients,
@@ -25,11 +30,8 @@ export class BoardBus {
 	) {
 		this.boardPrefix = `${settings.prefix}board:`;
 		this.eventsChannel = `${settings.prefix}events`;
+		this.node = `${settings.nodeId}#${randomBytes(4).toString('hex')}`;
 		redis.subscriber.on('messageBuffer', (channel: Buffer, payload: Buffer) => this.receive(channel.toString(), payload));
-	}
-
-	get node(): string {
-		return this.settings.nodeId;
 	}
 
 	/** Starts the events channel; resolves once subscribed. */

@@ -52,10 +52,6 @@ export class ClusterNode {
 		return new ClusterNode(redis, bus, logger);
 	}
 
-	get nodeId(): string {
-		return this.bus.node;
-	}
-
 	/** A room just opened here: hear its board, read what was logged meanwhile, ask for presence. */
 	roomLoaded(room: Room): void {
 		this.rooms.set(room.boardId, room);

@@ -136,10 +136,15 @@ export class Keyframes {
 
 	private async take(boardId: string, board: BoardKeyframes, seq: number, at: number, tailBytes: number): Promise<boolean> {
 		try {
-			// Alone on the log there is nothing to claim (and no reason to wait a turn for it).
-			if (this.claims && !(await this.claim(boardId, seq))) return true;
-			// The shadow has had every append up to `seq` and, in message order, nothing after it yet.
-			const state = await this.host.snapshot(boardId);
+			// Asked first: the shadow has had every append up to `seq` and, in message order, nothing
+			// after it yet — waiting for a claim first would let later appends into it.
+			const snapshot = this.host.snapshot(boardId);
+			// Alone on the log there is nothing to claim; on a cluster a refused claim drops the snapshot.
+			if (this.claims && !(await this.claim(boardId, seq))) {
+				snapshot.catch(() => undefined);
+				return true;
+			}
+			const state = await snapshot;
 			await this.storage.writeKeyframe(boardId, { seq, at, state });
 			this.metrics.keyframeWritten();
 			board.lastKeyframeSeq = seq;
