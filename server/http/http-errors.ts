@@ -8,6 +8,7 @@ import { ModelValidationError } from '../../src/lib/model/validation-error';
 import { apiError, ERROR_CODES, type ApiError } from '../../src/lib/protocol/errors';
 import { AccessError } from '../auth/access-error';
 import { HistoryBusyError, HistoryTooLongError } from '../history/history-refusals';
+import { LogUnavailable } from '../rooms/log-outage';
 
 /** How long a caller refused for a busy history should wait before asking again. */
 const BUSY_RETRY_SECONDS = 5;
@@ -48,6 +49,8 @@ export function errorAnswer(error: unknown, unexpected: (error: Error) => void):
 	if (error instanceof AccessError) return new HttpError(error.status, error.body);
 	if (error instanceof ModelValidationError) return new HttpError(400, apiError(ERROR_CODES.invalid, error.message, error.field));
 	if (error instanceof HistoryBusyError) return new HttpError(503, apiError(error.code, error.message), { 'retry-after': String(BUSY_RETRY_SECONDS) });
+	// The log of record is away: nothing was confirmed, and asking again shortly may work.
+	if (error instanceof LogUnavailable) return new HttpError(503, apiError(ERROR_CODES.storageUnavailable, error.message), { 'retry-after': String(BUSY_RETRY_SECONDS) });
 	// Retrying will not help: the board's history is larger than this server will index.
 	if (error instanceof HistoryTooLongError) return new HttpError(507, apiError(error.code, error.message));
 	unexpected(error instanceof Error ? error : new Error(String(error)));

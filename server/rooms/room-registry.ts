@@ -10,14 +10,14 @@ import type { BoardStorage } from '../storage/storage';
 import { STORAGE_ORIGIN } from './origins';
 import { Room, type RoomOptions } from './room';
 
-export interface RegistryOptions extends Omit<RoomOptions, 'onEmpty' | 'onBroken'> {
+export interface RegistryOptions extends Omit<RoomOptions, 'onEmpty'> {
 	storage: BoardStorage;
 	logger: Logger;
 	/** How long an unwatched room stays loaded. */
 	idleMs: number;
 	/** Called once per loaded room, e.g. to watch its title. */
 	onLoad?: (room: Room) => void;
-	/** Called once a room is let go (unloaded, or dropped after its log failed). */
+	/** Called once a room is let go (unloaded). */
 	onUnload?: (room: Room) => void;
 }
 
@@ -76,11 +76,7 @@ export class RoomRegistry {
 		};
 		const room = new Room(boardId, doc, seq, lastKeyframe, lastAt, {
 			...this.options,
-			onEmpty: (empty) => this.scheduleIdle(empty.boardId),
-			onBroken: (broken) => {
-				if (this.rooms.get(broken.boardId)) this.rooms.delete(broken.boardId);
-				this.options.onUnload?.(broken);
-			}
+			onEmpty: (empty) => this.scheduleIdle(empty.boardId)
 		});
 		this.options.onLoad?.(room);
 		const ms = (performance.now() - started).toFixed(1);

@@ -23,6 +23,7 @@ import { SyncReplies } from './sync-replies';
 import { ChangeDrafter } from './drafted-change';
 import type { KeyframeMark, Keyframes } from './keyframes';
 import { LogCatchUp } from './log-catch-up';
+import { LogOutage, LogUnavailable } from './log-outage';
 import { LogOrder } from './log-order';
 import { isTransactionOrigin, PEER_ORIGIN, type TransactionOrigin } from './origins';
 import type { RoomPeers } from './room-peers';
@@ -43,8 +44,6 @@ export interface RoomOptions {
 	metrics?: BoardMetrics;
 	/** Called when the last watcher leaves. */
 	onEmpty?: (room: Room) => void;
-	/** Called when the durable log could not be written: the room must be dropped and reloaded. */
-	onBroken?: (room: Room) => void;
 	/** The other servers of the cluster (cluster mode only): told what this room logged and its presence changes. */
 	peers?: RoomPeers;
 }
@@ -70,7 +69,10 @@ export class Room {
 	private readonly syncReplies: SyncReplies;
 	/** Senders not read until the pending updates are logged (MAX_UNLOGGED_UPDATES). */
 	private readonly heldForBacklog = new Set<Connection>();
-	private broken = false;
+	/** Set while the log cannot be written: edits are refused, the failed batch is kept and retried. */
+	private readonly outage: LogOutage;
+	/** Set once closed: late peer messages and log reads have no document to go to. */
+	private destroyed = false;
 	/** Drafts the server's changes on someone's behalf; made on the first one (drafted-change.ts). */
 	private drafter: ChangeDrafter | null = null;
 	private readonly metrics: BoardMetrics;
@@ -93,6 +95,7 @@ export class Room {
 	) {
 		this.metrics = options.metrics ?? NO_METRICS;
 		this.order = new LogOrder(seq);
+		this.outage = new LogOutage(boardId, options.logger);
 		this.logCatchUp = new LogCatchUp(() => this.readMissed(), options.logger, `board ${boardId}`);
 		options.keyframes.open(boardId, [Y.encodeStateAsUpdate(doc)], lastKeyframe);
 		this.awareness = new awarenessProtocol.Awareness(doc);
@@ -149,6 +152,11 @@ export class Room {
 					if (!changesNothing(this.doc, message.update)) this.refuse(connection, CLOSE_CODES.readOnly, CLOSE_REASONS[CLOSE_CODES.readOnly]);
 					break;
 				}
+				// Not taken while it could not be saved; the client keeps it and resends it on reconnect.
+				if (this.outage.down && !changesNothing(this.doc, message.update)) {
+					this.refuse(connection, CLOSE_CODES.storageUnavailable, CLOSE_REASONS[CLOSE_CODES.storageUnavailable]);
+					break;
+				}
 				this.applyFrom(connection, message.update);
 				break;
 			case 'awareness':
@@ -163,7 +171,10 @@ export class Room {
 		}
 	}
 
-	/** Writes everything pending to the log, then broadcasts it. Resolves when all is durable. */
+	/**
+	 * Writes everything pending to the log, then broadcasts it. Resolves when all is durable;
+	 * rejects with LogUnavailable when the log cannot be written (the batch is kept and retried).
+	 */
 	async flush(): Promise<void> {
 		while (this.flushing) await this.flushing;
 		if (this.pending.length === 0 && !this.syncReplies.hasWaiting) return;
@@ -173,8 +184,9 @@ export class Room {
 		} finally {
 			this.flushing = null;
 		}
+		if (this.pending.length > 0 && this.outage.down) throw new LogUnavailable(this.boardId);
 		// An ask that came in the last moment of the batch would otherwise wait for the next change.
-		if (this.stateIsLogged() && !this.broken) this.syncReplies.answerWaiting();
+		if (this.stateIsLogged()) this.syncReplies.answerWaiting();
 	}
 
 	/**
@@ -182,13 +194,19 @@ export class Room {
 	 * at most), lets any remaining watchers go, then lets go of the document.
 	 */
 	async close(): Promise<void> {
-		await this.flush();
+		// Still unwritable: what it kept is lost here, but only from the server — nobody was sent it,
+		// and the watchers who made it still hold it and resend it when they next connect.
+		const logged = await this.flush().then(
+			() => true,
+			(error: Error) => (this.options.logger.warn(`board ${this.boardId}: closing with ${this.pending.length} unlogged updates: ${error.message}`), false)
+		);
+		this.outage.stop();
 		// With peers the document may miss some of the log: read it to the end, so a final keyframe is whole.
-		if (this.options.peers && !this.broken) await this.logCatchUp.now();
+		if (this.options.peers && logged) await this.logCatchUp.now();
 		this.logCatchUp.stop();
 		const { due, lastKeyframeSeq } = await this.options.keyframes.close(this.boardId);
 		// Idle now, so encoding here stalls nobody; the doc holds exactly the log up to its head.
-		if (!this.broken && due && !this.order.hasGap) {
+		if (logged && due && !this.order.hasGap) {
 			const keyframe = { seq: this.order.head, at: this.lastAt, state: Y.encodeStateAsUpdate(this.doc) };
 			if (await this.options.keyframes.claim(this.boardId, keyframe.seq, lastKeyframeSeq)) {
 				await this.options.storage.writeKeyframe(this.boardId, keyframe);
@@ -202,6 +220,7 @@ export class Room {
 		this.awareness.off('update', this.onAwarenessUpdate);
 		this.awareness.destroy();
 		this.delivery.destroy();
+		this.destroyed = true;
 		this.doc.destroy();
 	}
 
@@ -211,6 +230,7 @@ export class Room {
 	 * its actor and broadcast like any change. Throws DraftRefused naming the record and field.
 	 */
 	applyChange<T>(origin: TransactionOrigin, change: (doc: Y.Doc) => T): T {
+		if (this.outage.down) throw new LogUnavailable(this.boardId);
 		this.drafter ??= new ChangeDrafter(this.doc, random.uint32(), this.options.validator);
 		return this.drafter.apply(origin, change);
 	}
@@ -231,7 +251,7 @@ export class Room {
 	 * document holds already are skipped; a gap left open is read from the log if it stays open.
 	 */
 	applyLogged(entries: readonly LoggedUpdate[]): void {
-		if (this.broken) return;
+		if (this.destroyed) return;
 		const missing = entries.filter((entry) => !this.order.holds(entry.seq));
 		if (missing.length === 0) return;
 		this.doc.transact(() => {
@@ -244,7 +264,7 @@ export class Room {
 
 	/** Applies a presence change relayed from another server (already checked there), for this room's watchers. */
 	applyPeerAwareness(update: Uint8Array): void {
-		if (!this.broken) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER_ORIGIN);
+		if (!this.destroyed) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER_ORIGIN);
 	}
 
 	/** Every presence this room knows, for a server that just opened the board; null when none. */
@@ -299,7 +319,6 @@ export class Room {
 	}
 
 	private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-		if (this.broken) return;
 		const tagged = isTransactionOrigin(origin) ? origin : null;
 		if (tagged?.source === 'storage') return;
 		// Logged already (by a peer): nothing to wait for, so it goes to this room's watchers now.
@@ -318,7 +337,8 @@ export class Room {
 			this.flushScheduled = true;
 			const run = () => {
 				this.flushScheduled = false;
-				void this.flush();
+				// A log outage is handled inside (kept, retried, edits refused); nothing to do here.
+				this.flush().catch(() => undefined);
 			};
 			// Timers fire in whole milliseconds: a wait shorter than one is the next turn.
 			const delay = this.flushPace.delay();
@@ -356,9 +376,12 @@ export class Room {
 			try {
 				last = await this.options.storage.appendUpdates(this.boardId, batch);
 			} catch (error) {
-				this.breakRoom(error as Error);
+				// Unlogged, so unsent: kept first in line, tried again; edits are refused meanwhile.
+				this.pending = batch.concat(this.pending);
+				if (!this.destroyed) this.outage.failed(error as Error, () => this.flush().catch(() => undefined));
 				return;
 			}
+			this.outage.recovered();
 			this.metrics.logged(batch.length, secondsSince(appending));
 			const broadcasting = performance.now();
 			this.delivery.broadcast(batch);
@@ -393,19 +416,9 @@ export class Room {
 
 	/** Applies whatever the log holds past the document's head; answers whether a gap remains. */
 	private async readMissed(): Promise<boolean> {
-		if (this.broken) return false;
+		if (this.destroyed) return false;
 		this.applyLogged(await this.options.storage.readUpdates(this.boardId, this.order.head));
 		return this.order.hasGap;
-	}
-
-	/** The log could not be written: nothing unlogged may reach anyone, so every watcher is let go. */
-	private breakRoom(error: Error): void {
-		this.broken = true;
-		this.logCatchUp.stop();
-		void this.options.keyframes.close(this.boardId);
-		this.options.logger.warn(`board ${this.boardId}: log write failed, dropping room: ${error.message}`);
-		for (const connection of this.connections) connection.close(CLOSE_CODES.internalError, CLOSE_REASONS[CLOSE_CODES.internalError]);
-		this.options.onBroken?.(this);
 	}
 }
 

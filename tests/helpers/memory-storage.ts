@@ -2,13 +2,14 @@
  * A HistoryStorage in memory, recording the order of calls; for room tests without SQLite, and the
  * second backend of the storage contract suite, so it keeps each board's log and keyframes apart.
  * `log` and `keyframes` are every board's entries in the order they came, for tests that watch one
- * room; `failNext` makes the next append fail as a full disk would.
+ * room; `failNext` makes the next append fail as a full disk would, `down` every append until it
+ * is cleared (a database away), counting the refusals in `failedAppends`.
  */
 import type { BoardSummary } from '../../src/lib/protocol/boards';
 import type { Alert } from '../../src/lib/protocol/alerts';
 import type { AlertStorage, HistoryStorage, Keyframe, LoggedUpdate, NewLogEntry } from '../../server/storage/storage';
 
-export function memoryStorage(events: string[] = []): HistoryStorage & { log: LoggedUpdate[]; keyframes: Keyframe[]; failNext: boolean } {
+export function memoryStorage(events: string[] = []): HistoryStorage & { log: LoggedUpdate[]; keyframes: Keyframe[]; failNext: boolean; down: boolean; failedAppends: number } {
 	const boards = new Map<string, BoardSummary>();
 	const logs = new Map<string, LoggedUpdate[]>();
 	const keyframesOf = new Map<string, Keyframe[]>();
@@ -18,6 +19,8 @@ export function memoryStorage(events: string[] = []): HistoryStorage & { log: Lo
 		log: [] as LoggedUpdate[],
 		keyframes: [] as Keyframe[],
 		failNext: false,
+		down: false,
+		failedAppends: 0,
 		async listBoards() {
 			return [...boards.values()].sort((a, b) => b.updatedAt - a.updatedAt).map((board) => ({ ...board }));
 		},
@@ -37,9 +40,10 @@ export function memoryStorage(events: string[] = []): HistoryStorage & { log: Lo
 			return { ...board };
 		},
 		async appendUpdates(boardId: string, entries: readonly NewLogEntry[]) {
-			if (store.failNext) {
+			if (store.failNext || store.down) {
 				store.failNext = false;
-				throw new Error('disk full');
+				store.failedAppends++;
+				throw new Error(store.down ? 'database unreachable' : 'disk full');
 			}
 			const log = of(logs, boardId);
 			for (const entry of entries) {

@@ -11,6 +11,7 @@ import { openPostgresStorage } from '../../server/storage/postgres-storage';
 import type { ServerStorage } from '../../server/storage/storage';
 import { clusterService, postgresUrl, testPostgresSettings, useTestDatabase } from '../helpers/cluster-services';
 import { addPin } from '../../src/lib/model/pin-operations';
+import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
 import { API } from '../../src/lib/protocol/endpoints';
 import { HISTORY_API, type HistoryState } from '../../src/lib/protocol/history';
 import type { HealthReply } from '../../src/lib/protocol/server-info';
@@ -98,7 +99,7 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 		);
 	});
 
-	it('[PG4] PostgreSQL lost while a board is open: the edit reaches nobody, watchers are let go (1011), /healthz says PostgreSQL does not answer, and the kept edit is logged once it is back', async () => {
+	it('[PG4] PostgreSQL lost while a board is open: the edit in flight reaches nobody and is kept, new edits are refused (4507), watchers stay and read on, /healthz says PostgreSQL does not answer; once it is back the kept edit is logged and sent, the refused one resent', async () => {
 		const relay: TcpCut = await tcpCut({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
 		let server: ServerProcess | null = null;
 		try {
@@ -114,8 +115,14 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 
 			await relay.cut();
 			addPin(olena.doc, { id: 'pin-during', name: 'During', lat: 49.1, lng: 37.1 }, { actor: 'Olena' });
-			await waitFor(() => olena.closeCodes.includes(1011) && taras.closeCodes.includes(1011), { timeoutMs: 15_000, what: 'both watchers let go with 1011' });
+			await waitFor(() => /log write failed, edits refused \(4507\)/.test(server!.log()), { timeoutMs: 15_000, what: 'the room to find the log unwritable' });
+			addPin(olena.doc, { id: 'pin-refused', name: 'Refused', lat: 49.2, lng: 37.2 }, { actor: 'Olena' });
+			await waitFor(() => olena.closeCodes.includes(CLOSE_CODES.storageUnavailable), { timeoutMs: 15_000, what: 'the next edit refused with 4507' });
 			expect(taras.doc.getMap('pins').has('pin-during')).toBe(false);
+			// Taras reads on: still connected, the board as logged.
+			expect(taras.closeCodes).toEqual([]);
+			expect(taras.provider.wsconnected).toBe(true);
+			expect([...taras.doc.getMap('pins').keys()]).toEqual(['pin-before']);
 			expect(server.running()).toBe(true);
 			// /healthz still answers, and says what this node sees: PostgreSQL does not answer.
 			const down = await getJson(`${server.url}${API.health}`);
@@ -124,17 +131,20 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 			expect((down.body as HealthReply).storage.error).not.toMatch(/password|postgres:\/\//);
 
 			await relay.restore();
-			// Olena's provider reconnects on its own and resends what the log lacks.
+			// The kept edit is logged and then sent, with no reconnect; Olena's provider reconnects on
+			// its own (45xx is "try again later") and resends the refused one.
+			await waitFor(() => taras.doc.getMap('pins').has('pin-during'), { timeoutMs: 15_000, what: 'Taras to get the kept edit once it is logged' });
 			const state = await waitFor(
 				async () => {
 					const { status, body } = await getJson(`${server!.url}${HISTORY_API.state(id)}?update=false`);
-					return status === 200 && (body as HistoryState).content.pins.some((pin) => pin.id === 'pin-during') ? (body as HistoryState) : null;
+					return status === 200 && (body as HistoryState).content.pins.some((pin) => pin.id === 'pin-refused') ? (body as HistoryState) : null;
 				},
-				{ timeoutMs: 30_000, what: 'the kept edit to be logged after PostgreSQL is back' }
+				{ timeoutMs: 30_000, what: 'the refused edit to be resent and logged after PostgreSQL is back' }
 			);
-			expect(state.content.pins.map((pin) => pin.id)).toEqual(['pin-before', 'pin-during']);
+			expect(state.content.pins.map((pin) => pin.id).sort()).toEqual(['pin-before', 'pin-during', 'pin-refused']);
 			expect(((await getJson(`${server.url}${API.health}`)).body as HealthReply).storage).toMatchObject({ backend: 'postgres', ok: true });
-			await waitFor(() => taras.doc.getMap('pins').has('pin-during'), { timeoutMs: 15_000, what: 'Taras to get it after reconnecting' });
+			await waitFor(() => taras.doc.getMap('pins').has('pin-refused'), { timeoutMs: 15_000, what: 'Taras to get it too' });
+			expect(taras.closeCodes).toEqual([]);
 			olena.destroy();
 			taras.destroy();
 		} finally {

@@ -4,6 +4,7 @@ import { addPin } from '../../src/lib/model/pin-operations';
 import { readAll } from '../../src/lib/model/records';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
 import { closeReason } from '../../server/rooms/room';
+import { serverOrigin } from '../../server/rooms/origins';
 import { inThreadShadows, type ShadowHost } from '../../server/rooms/shadow-host';
 import * as messages from '../../server/rooms/sync-messages';
 import { testRoom } from '../helpers/test-room';
@@ -138,7 +139,6 @@ describe('room', () => {
 
 	it('[R9] log times never go backwards, and a keyframe carries the time of the update it covers', async () => {
 		const { room, storage } = setup([], 2);
-		const { serverOrigin } = await import('../../server/rooms/origins');
 		addPin(room.doc, { name: 'a', lat: 1, lng: 1 }, { origin: serverOrigin('script', 5_000) });
 		addPin(room.doc, { name: 'b', lat: 1, lng: 1 }, { origin: serverOrigin('script', 1_000) });
 		await waitFor(() => storage.keyframes.length === 1);
@@ -146,16 +146,27 @@ describe('room', () => {
 		expect(storage.keyframes[0]).toMatchObject({ seq: 2, at: 5_000 });
 	});
 
-	it('[R7] when the log cannot be written nobody receives the change and watchers are let go', async () => {
+	it('[R7] while the log cannot be written nobody receives the change, new edits are refused (4507) and watchers stay; once it is back the kept change is logged, then sent', async () => {
 		const { room, join, storage } = setup();
 		const writer = join('writer');
 		const watcher = join('watcher');
+		const other = join('other');
 		const sentBefore = watcher.socket.sent.length;
-		storage.failNext = true;
-		room.receive(writer.connection, messages.encodeUpdate(pinUpdate('lost?')));
-		await waitFor(() => watcher.socket.closedWith);
-		expect(watcher.socket.closedWith?.code).toBe(CLOSE_CODES.internalError);
+		storage.down = true;
+		room.receive(writer.connection, messages.encodeUpdate(pinUpdate('kept')));
+		await waitFor(() => storage.failedAppends >= 2, { what: 'the append to fail, then be tried again' });
 		expect(watcher.socket.sent.length).toBe(sentBefore);
+		expect(watcher.socket.closedWith).toBeNull();
+		// A new edit is refused with a named code a stock client retries (45xx); its sender keeps it.
+		room.receive(other.connection, messages.encodeUpdate(pinUpdate('refused')));
+		expect(other.socket.closedWith?.code).toBe(CLOSE_CODES.storageUnavailable);
+		// The records API is told the same, before anything is applied.
+		expect(() => room.applyChange(serverOrigin('bot'), (doc) => addPin(doc, { name: 'api', lat: 1, lng: 1 }))).toThrow(/storage unavailable/);
+		storage.down = false;
+		await waitFor(() => readAll(watcher.socket.replica(), 'pins').length === 1, { what: 'the kept edit to reach the watcher once logged' });
+		expect(storage.log).toHaveLength(1);
+		expect(readAll(watcher.socket.replica(), 'pins').map((pin) => pin.name)).toEqual(['kept']);
+		expect(writer.socket.closedWith).toBeNull();
 	});
 
 	it('[R8] a slow receiver stops getting messages and later gets one catch-up with everything', async () => {

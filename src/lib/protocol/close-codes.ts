@@ -32,6 +32,11 @@ export const CLOSE_CODES = {
 	slowReader: 4408,
 	/** The board has MAX_CONNECTIONS_PER_BOARD watchers already. */
 	boardFull: 4503,
+	/**
+	 * The log of record cannot be written (the database is away): the edit was not saved and the
+	 * board takes none until it is back. 45xx, so stock clients reconnect and resend it later.
+	 */
+	storageUnavailable: 4507,
 	/** The message is larger than the server accepts. */
 	tooLarge: 1009,
 	/** Unexpected failure on the server while handling this connection. */
@@ -54,6 +59,7 @@ export const CLOSE_REASONS: Record<CloseCode, string> = {
 	4432: 'too many connections from this address or token',
 	4408: 'not reading: send queue stayed full',
 	4503: 'board full: too many connections',
+	4507: 'storage unavailable: edits are not saved now; try again shortly',
 	1009: 'message too large',
 	1011: 'internal error'
 };

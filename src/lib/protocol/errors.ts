@@ -28,6 +28,12 @@ export const ERROR_CODES = {
 	 */
 	busy: 'busy',
 	/**
+	 * The log of record cannot be written now (its database is away): the change was not saved
+	 * (HTTP 503, `Retry-After`). Read the board before retrying: a change in flight as the
+	 * outage began is kept by the server and saved once it is back.
+	 */
+	storageUnavailable: 'storage_unavailable',
+	/**
 	 * The board's history index would not fit in the server's whole history memory budget
 	 * (`HISTORY_CACHE_MB`), so change lists, summaries and time travel by content are refused for
 	 * it (HTTP 507); its raw updates and exact states still are served. Retrying does not help.

@@ -1,0 +1,63 @@
+/**
+ * A room whose log cannot be written (PostgreSQL away, a disk full). Nothing unlogged may reach
+ * anyone, and nothing may be acknowledged and then lost, so while the log is down the room:
+ * keeps the batch that failed (in the document, unsent) and tries it again — at once when the
+ * outage is over, waiting longer between tries meanwhile; refuses new edits with 4507, which a
+ * stock y-websocket client takes as "try again later" (45xx) and resends on reconnect; and keeps
+ * serving what is logged to the watchers it has (they keep the board and each other's presence).
+ */
+import type { Logger } from '../logger';
+
+const FIRST_RETRY_MS = 250;
+const RETRY_MAX_MS = 5_000;
+
+/** The records API's answer while the log is down (HTTP 503): nothing was confirmed. */
+export class LogUnavailable extends Error {
+	constructor(readonly boardId: string, cause?: unknown) {
+		super(`board ${boardId}: storage unavailable; the change is not saved`, { cause });
+	}
+}
+
+export class LogOutage {
+	private timer: ReturnType<typeof setTimeout> | null = null;
+	private retryMs = FIRST_RETRY_MS;
+	private since: number | null = null;
+
+	constructor(
+		private readonly boardId: string,
+		private readonly logger: Logger
+	) {}
+
+	get down(): boolean {
+		return this.since !== null;
+	}
+
+	/** An append failed: note it (once per outage in the log) and try again later. */
+	failed(error: Error, retry: () => void): void {
+		if (this.since === null) {
+			this.since = Date.now();
+			this.logger.warn(`board ${this.boardId}: log write failed, edits refused (4507) until it is back: ${error.message}`);
+		}
+		if (this.timer) return;
+		this.timer = setTimeout(() => {
+			this.timer = null;
+			retry();
+		}, this.retryMs);
+		this.timer.unref?.();
+		this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+	}
+
+	/** An append succeeded. */
+	recovered(): void {
+		if (this.since === null) return;
+		this.logger.info(`board ${this.boardId}: log writable again after ${Date.now() - this.since} ms; edits accepted`);
+		this.since = null;
+		this.retryMs = FIRST_RETRY_MS;
+		this.stop();
+	}
+
+	stop(): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = null;
+	}
+}
