@@ -34,7 +34,8 @@ export interface ClusterFigures {
 /** The prediction's crowd: one board, this many watchers, at the bench's 100 updates/s. */
 export const CROWD = 20_000;
 export const CROWD_RATE = 100;
-export const CROWD_NODES = [2, 4, 8, 16];
+/** The brief's 2–16, and 32: where the fixed + per-delivery line first fits under one busy core. */
+export const CROWD_NODES = [2, 4, 8, 16, 32];
 
 const core = (value: number | null) => (value === null || Number.isNaN(value) ? '–' : value.toFixed(2));
 const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -42,7 +43,7 @@ const table = (header: string[], rows: string[][]) => [line(header), line(header
 
 function cpuTable(figures: ClusterFigures[]): string {
 	return table(
-		['server', 'load point', 'nodes', 'CPU per node (cores)', 'nodes together', 'PostgreSQL backends of its database', 'Redis server (shared)', 'deliveries/s per node', 'CPU µs per delivery', 'other processes (median)'],
+		['server', 'load point', 'nodes', 'CPU per node (cores)', 'nodes together', 'PostgreSQL backends of its database', 'Redis server (shared)', 'deliveries/s per node', 'CPU µs per delivery', 'other processes (median)', 'busiest other process, per run'],
 		figures.map((f) => {
 			const deliveries = f.row.achievedRate !== null && f.row.delivered !== null ? (f.row.achievedRate * f.row.point.watchers * f.row.delivered) / f.nodes : null;
 			return [
@@ -126,7 +127,7 @@ export function renderClusterReport(context: ClusterReportContext, figures: Clus
 		'Columns: [bench/README.md](../README.md). For a cluster, "server CPU" is both nodes together and CPU µs per delivery is',
 		'their CPU over every (watcher, update) pair delivered by either; RSS is node 1\'s.',
 		'',
-		'## Load: one board, 200 watchers, 100 updates/s',
+		'## Load: one board, 100 updates/s (N200 on each, and N1000 on the cluster)',
 		'',
 		loadTable(figures.map((f) => f.row)),
 		'',
@@ -151,6 +152,7 @@ export function renderClusterReport(context: ClusterReportContext, figures: Clus
 					'every other node receives it once from Redis and applies it; every node feeds its keyframe shadow) is spread',
 					'over only 100 watchers a node in that figure, so the linear column overstates a node with thousands of',
 					'watchers: an upper bound.',
+					'',
 					model
 						? `**Fixed + per delivery**: the straight line through the cluster's two rows (${clusters[0]!.row.point.watchers / clusters[0]!.nodes} and ${clusters[1]!.row.point.watchers / clusters[1]!.nodes} watchers a node): per node ${model.fixed.toFixed(2)} cores at ${CROWD_RATE} updates/s whatever its watchers, plus ${model.perDeliveryUs.toFixed(2)} µs per delivery. Past a few hundred watchers the server merges queued updates into fewer messages (msg/s per watcher below ${CROWD_RATE}), which this slope includes and a larger crowd would use more: still an estimate from two points of one short run on a busy machine, not a measurement of 20 000.`
 						: '_No fixed + per-delivery model: the cluster\'s second row is missing or did not cost more than the first._',
