@@ -3,7 +3,8 @@
  * two-core bench machine (three servers × six load points × repeats, plus the browser part), so
  * each run is a short steady window after a warm-up; repeats give a median. `--quick` is a smoke
  * test: one repeat, shorter windows. Flags: --quick, --repeats=N, --only=ours,hocuspocus,
- * --points=N200@100,..., --no-browser, --no-load, --no-replay.
+ * --points=N200@100,..., --no-browser, --no-load, --no-replay; --cluster runs only the cluster section
+ * (bench/cluster/: N200@100 on SQLite, PostgreSQL and two cluster nodes).
  */
 import type { LoadPlan, ServerKind } from './load/messages';
 
@@ -27,6 +28,8 @@ export interface BenchConfig {
 	browser: boolean;
 	load: boolean;
 	replay: boolean;
+	/** `--cluster`: only the cluster section (bench/cluster/run-cluster.ts), nothing else. */
+	cluster: boolean;
 }
 
 export const ALL_SERVERS: ServerKind[] = ['ours', 'hocuspocus', 'y-websocket', 'floor'];
@@ -78,6 +81,7 @@ export function readConfig(args: string[]): BenchConfig {
 		},
 		browser: flag(args, 'no-browser') === null,
 		load: flag(args, 'no-load') === null,
-		replay: flag(args, 'no-replay') === null
+		replay: flag(args, 'no-replay') === null,
+		cluster: flag(args, 'cluster') !== null
 	};
 }

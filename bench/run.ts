@@ -22,6 +22,7 @@ import { renderReport } from './report';
 import { replaySection } from './replay-step';
 import { REPO_ROOT } from './servers/launch';
 import { checkTargets } from './targets';
+import { runClusterBench } from './cluster/run-cluster';
 
 const started = performance.now();
 /** Other processes above this many cores during a run's steady window: measure it again. */
@@ -76,6 +77,12 @@ async function main(): Promise<void> {
 	ensureBuild();
 	const date = new Date().toISOString().slice(0, 10);
 	const loadAtStart = loadAverage();
+	const cpu = os.cpus();
+	const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${os.release()}, Node ${process.version}`;
+	if (config.cluster) {
+		await runClusterBench(config, { date, machine, code: codeVersion(), loadAtStart });
+		return;
+	}
 	const busyCores = await otherLoad(1_000);
 	console.log(`bench: ${config.quick ? 'quick' : 'full'} run, load average ${loadAtStart}, other processes ${busyCores.toFixed(2)} cores`);
 
@@ -159,12 +166,11 @@ async function main(): Promise<void> {
 	notes.push('Ours runs as `npm start` runs it: the compiled server on bare node, like the peers. The floor runs under tsx (it imports our framing), so its RSS is no figure; its CPU is.');
 	notes.push(`Whole bench took ${elapsed()}.`);
 
-	const cpu = os.cpus();
 	const report = renderReport(
 		{
 			date,
 			mode: config.quick ? 'quick: 1 repeat, short windows — a smoke test, not figures to quote' : `full: median of ${config.points[0]?.repeats ?? 0} repeats`,
-			machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${os.release()}, Node ${process.version}`,
+			machine,
 			code: codeVersion(),
 			versions: `yjs ${version('yjs')}, @hocuspocus/server ${version('@hocuspocus/server')}, @y/websocket-server ${version('@y/websocket-server')}, y-websocket ${version('y-websocket')} (probes), @hocuspocus/provider ${version('@hocuspocus/provider')} (probes)`,
 			loadAtStart,

@@ -9,7 +9,7 @@ import { now, sleep } from './clock';
 import { Ledger } from './ledger';
 import type { FromLoad, LoadPlan, LoadResult, Target, ToLoad } from './messages';
 import { percentiles } from '../metrics/stats';
-import { Watchers, dialectFor, socketUrl } from './watchers';
+import { Watchers, baseUrl, dialectFor, socketUrl } from './watchers';
 import { Writers } from './writers';
 
 const SETTLE_MS = 300;
@@ -29,7 +29,9 @@ async function run(target: Target, plan: LoadPlan): Promise<LoadResult> {
 	const ledger = new Ledger(capacity);
 	const watchers = new Watchers(target, plan, ledger);
 	// Every update is made up front, before any clock starts (see writers.ts).
-	const writers = new Writers(plan.writers, (name) => socketUrl(target, name), dialectFor(target), ledger, plan.connectTimeoutMs);
+	// In a cluster run the writers are split over the nodes too, so changes cross in both directions.
+	const writerUrl = (name: string, index: number) => socketUrl(target, name, baseUrl(target, index, plan.writers));
+	const writers = new Writers(plan.writers, writerUrl, dialectFor(target), ledger, plan.connectTimeoutMs);
 	try {
 		const connectSeconds = await watchers.connect();
 		await writers.connect();

@@ -6,7 +6,12 @@
 import type { Percentiles } from '../metrics/stats';
 
 /** `floor` is no peer: the least work per delivery, the yardstick for CPU per delivered update. */
-export type ServerKind = 'ours' | 'hocuspocus' | 'y-websocket' | 'floor';
+export type ServerKind = 'ours' | 'hocuspocus' | 'y-websocket' | 'floor' | ClusterKind;
+/**
+ * Ours on PostgreSQL (one node, no Redis), and ours as a cluster of nodes (PostgreSQL + Redis):
+ * only `--cluster` runs them (bench/cluster/), next to `ours` on SQLite.
+ */
+export type ClusterKind = 'ours-postgres' | 'ours-cluster';
 
 /** Where the load process finds the board and which wire dialect the server speaks. */
 export interface Target {
@@ -16,6 +21,11 @@ export interface Target {
 	serverUrl: string;
 	/** Board id (ours) or document name (peers). */
 	room: string;
+	/**
+	 * A cluster's nodes (Yjs base URLs like serverUrl): watchers and writers are split over them in
+	 * contiguous blocks (watchers.ts `baseUrl`). Absent: every socket opens serverUrl.
+	 */
+	nodeUrls?: string[];
 }
 
 export interface LoadPlan {

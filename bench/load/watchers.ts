@@ -17,10 +17,21 @@ export function dialectFor(target: Target): Dialect {
 	return target.dialect === 'hocuspocus' ? hocuspocusDialect(target.room) : yWebsocketDialect;
 }
 
+/**
+ * Which node the index-th of `count` sockets joins: contiguous blocks, not round-robin, so probes
+ * (spread evenly through the joining order) land on every node, and each node still serves its
+ * own watchers in joining order.
+ */
+export function baseUrl(target: Target, index: number, count: number): string {
+	const urls = target.nodeUrls;
+	if (!urls || urls.length === 0) return target.serverUrl;
+	return urls[Math.min(urls.length - 1, Math.floor((index * urls.length) / Math.max(1, count)))] ?? target.serverUrl;
+}
+
 /** The URL a socket named `name` opens; Hocuspocus names the document inside each frame instead. */
-export function socketUrl(target: Target, name: string): string {
-	if (target.dialect === 'hocuspocus') return target.serverUrl;
-	return `${target.serverUrl}/${encodeURIComponent(target.room)}?${ACTOR_PARAM}=${encodeURIComponent(name)}`;
+export function socketUrl(target: Target, name: string, base = target.serverUrl): string {
+	if (target.dialect === 'hocuspocus') return base;
+	return `${base}/${encodeURIComponent(target.room)}?${ACTOR_PARAM}=${encodeURIComponent(name)}`;
 }
 
 export class Watchers {
@@ -43,14 +54,15 @@ export class Watchers {
 		const open = async (index: number): Promise<void> => {
 			const name = `watcher-${index + 1}`;
 			const record = this.ledger.addReceiver();
+			const base = baseUrl(this.target, index, watchers);
 			const isProbe = index % probeEvery === Math.floor(probeEvery / 2) && this.probes.length < probes;
 			if (isProbe) {
-				const probe = connectProbe(this.target, name, record, (id) => this.ledger.sentAt[id] ?? 0, this.plan.connectTimeoutMs);
+				const probe = connectProbe({ ...this.target, serverUrl: base }, name, record, (id) => this.ledger.sentAt[id] ?? 0, this.plan.connectTimeoutMs);
 				this.probes.push(probe);
 				return probe.ready;
 			}
 			const socket = new LightSocket({
-				url: socketUrl(this.target, name),
+				url: socketUrl(this.target, name, base),
 				dialect,
 				timeoutMs: this.plan.connectTimeoutMs,
 				onFrame: (frame) => scanKeys(frame, (id) => record(id))

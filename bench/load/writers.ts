@@ -40,7 +40,7 @@ export class Writers {
 
 	constructor(
 		private readonly count: number,
-		private readonly urlFor: (name: string) => string,
+		private readonly urlFor: (name: string, index: number) => string,
 		private readonly dialect: Dialect,
 		private readonly ledger: Ledger,
 		private readonly timeoutMs: number
@@ -70,7 +70,7 @@ export class Writers {
 	connect(): Promise<void[]> {
 		for (let index = 0; index < this.count; index++) {
 			const name = `writer-${index + 1}`;
-			this.writers.push({ name, socket: new LightSocket({ url: this.urlFor(name), dialect: this.dialect, timeoutMs: this.timeoutMs }) });
+			this.writers.push({ name, socket: new LightSocket({ url: this.urlFor(name, index), dialect: this.dialect, timeoutMs: this.timeoutMs }) });
 		}
 		return Promise.all(this.writers.map((writer) => writer.socket.ready));
 	}

@@ -71,6 +71,23 @@ export function otherCores(before: Map<number, number>, after: Map<number, numbe
 	return seconds > 0 ? Math.max(0, used) / seconds : 0;
 }
 
+/** The other process that used the most CPU between two snapshots, as "name 0.42" (which work it was). */
+export function busiestOther(before: Map<number, number>, after: Map<number, number>, seconds: number): string | null {
+	let top: [number, number] | null = null;
+	for (const [pid, cpu] of after) {
+		const used = cpu - (before.get(pid) ?? 0);
+		if (!top || used > top[1]) top = [pid, used];
+	}
+	if (!top || seconds <= 0) return null;
+	let name = String(top[0]);
+	try {
+		name = fs.readFileSync(`/proc/${top[0]}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(0, 3).join(' ').slice(0, 60) || name;
+	} catch {
+		// Gone since: the pid is all there is.
+	}
+	return `${name} ${(top[1] / seconds).toFixed(2)}`;
+}
+
 export function loadAverage(): string {
 	try {
 		return fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');

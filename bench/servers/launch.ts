@@ -29,10 +29,22 @@ const STOP_GRACE_MS = 3_000;
 export interface RunningServer {
 	readonly pid: number;
 	readonly target: Target;
+	/** A cluster's node processes (pid is the first); absent for one process. */
+	readonly pids?: number[];
+	/**
+	 * Processes doing this server's work outside it — PostgreSQL backends of its database, the
+	 * Redis server — read at the steady window's start: measured apart, and not "other load".
+	 */
+	helperPids?(): Promise<HelperPids>;
 	/** What it printed, for error messages (last 20 kB). */
 	output(): string;
 	/** SIGTERM, then SIGKILL after a grace period; removes its data directory. */
 	stop(): Promise<void>;
+}
+
+export interface HelperPids {
+	database: number[];
+	redis: number[];
 }
 
 async function freePort(): Promise<number> {
@@ -56,7 +68,7 @@ export function profileArgs(): string[] {
 	return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
 }
 
-function spawnServer(args: string[], env: Record<string, string>, listening: RegExp): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+export function spawnServer(args: string[], env: Record<string, string>, listening: RegExp): Promise<{ child: ChildProcess; port: number; output: () => string }> {
 	const child = spawn(process.execPath, [...profileArgs(), ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	// Always drained: a full stdout pipe would stall the server under test.
@@ -85,7 +97,7 @@ function spawnServer(args: string[], env: Record<string, string>, listening: Reg
 	});
 }
 
-function stopper(child: ChildProcess, cleanup: () => void): () => Promise<void> {
+export function stopper(child: ChildProcess, cleanup: () => void): () => Promise<void> {
 	return () =>
 		new Promise((resolve) => {
 			const done = () => {
@@ -100,7 +112,7 @@ function stopper(child: ChildProcess, cleanup: () => void): () => Promise<void> 
 		});
 }
 
-async function createBoard(port: number): Promise<string> {
+export async function createBoard(port: number): Promise<string> {
 	const response = await fetch(`http://127.0.0.1:${port}${API.boards}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
