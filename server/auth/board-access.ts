@@ -29,8 +29,15 @@ export interface Grant {
 	label: string | null;
 }
 
-/** What live connections must hear about: a token stopped working, or a board's mode changed. */
-export type AccessChange = { type: 'revoked'; boardId: string; tokenId: string } | { type: 'mode'; boardId: string; mode: AccessMode };
+/**
+ * What live connections must hear about: a token stopped working, a board's mode changed, or —
+ * after this node may have missed such news (cluster mode, Redis away) — the board's whole access
+ * as it stands: its mode and its live tokens.
+ */
+export type AccessChange =
+	| { type: 'revoked'; boardId: string; tokenId: string }
+	| { type: 'mode'; boardId: string; mode: AccessMode }
+	| { type: 'recheck'; boardId: string; mode: AccessMode; liveTokenIds: string[] };
 
 type AccessConfig = Pick<ServerConfig, 'adminToken' | 'boardCreation' | 'defaultAccess'>;
 
@@ -141,6 +148,17 @@ export class BoardAccess {
 	/** Another node of the cluster changed a board's access: its watchers here must feel it too. */
 	announce(change: AccessChange): void {
 		this.events.emit('change', change, true);
+	}
+
+	/**
+	 * Re-reads a board's access and has every live connection here obey it, as if each change had
+	 * been heard (after news from other nodes may have been lost). Local: never relayed.
+	 */
+	async recheck(boardId: string): Promise<void> {
+		const mode = await this.storage.getAccessMode(boardId);
+		if (!mode) return;
+		const liveTokenIds = (await this.storage.listTokens(boardId)).map((token) => token.id);
+		this.announce({ type: 'recheck', boardId, mode, liveTokenIds });
 	}
 }
 

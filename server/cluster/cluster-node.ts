@@ -13,7 +13,7 @@
  */
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { AccessChange, BoardAccess } from '../auth/board-access';
-import { ACCESS_MODES } from '../../src/lib/protocol/access';
+import { ACCESS_MODES, type AccessMode } from '../../src/lib/protocol/access';
 import type { Logger } from '../logger';
 import type { Room } from '../rooms/room';
 import type { RoomPeers } from '../rooms/room-peers';
@@ -28,6 +28,8 @@ const SECOND_CATCH_UP_MS = 1_000;
 export class ClusterNode {
 	readonly peers: RoomPeers;
 	private readonly rooms = new Map<string, Room>();
+	/** Set by relayAccess: re-read on reconnect, as access news may have been lost meanwhile. */
+	private access: BoardAccess | null = null;
 
 	private constructor(
 		private readonly redis: RedisClients,
@@ -72,6 +74,7 @@ export class ClusterNode {
 
 	/** Relays access changes both ways between this node and the others. */
 	relayAccess(access: BoardAccess): () => void {
+		this.access = access;
 		this.bus.onEvent((event) => {
 			const change = accessChangeOf(event);
 			if (change) access.announce(change);
@@ -103,10 +106,12 @@ export class ClusterNode {
 		}
 	}
 
+	/** After Redis was away: what crossed nowhere meanwhile is read back — changes, presence, access. */
 	private catchUpAll(): void {
 		for (const room of this.rooms.values()) {
 			void room.catchUpFromLog();
 			this.bus.publish(room.boardId, { type: 'awareness-query', node: this.bus.node });
+			this.access?.recheck(room.boardId).catch((error: Error) => this.logger.warn(`cluster: re-checking access to ${room.boardId}: ${error.message}`));
 		}
 	}
 }
@@ -117,6 +122,8 @@ function accessChangeOf(event: unknown): AccessChange | null {
 	const change = (event as { change?: Record<string, unknown> }).change;
 	if (!change || typeof change.boardId !== 'string') return null;
 	if (change.type === 'revoked' && typeof change.tokenId === 'string') return { type: 'revoked', boardId: change.boardId, tokenId: change.tokenId };
-	if (change.type === 'mode' && ACCESS_MODES.includes(change.mode as never)) return change as AccessChange;
+	if (change.type === 'mode' && isAccessMode(change.mode)) return { type: 'mode', boardId: change.boardId, mode: change.mode };
 	return null;
 }
+
+const isAccessMode = (value: unknown): value is AccessMode => (ACCESS_MODES as readonly unknown[]).includes(value);

@@ -87,9 +87,8 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 
 	const stopWatchingAccess = access.onChange((change: AccessChange) => {
 		for (const connection of live.get(change.boardId) ?? []) {
-			if (change.type === 'revoked') {
-				if (connection.tokenId === change.tokenId) connection.close(CLOSE_CODES.revoked, CLOSE_REASONS[CLOSE_CODES.revoked]);
-			} else if (connection.tokenId === null && connection.role !== 'owner') {
+			if (tokenLost(change, connection.tokenId)) connection.close(CLOSE_CODES.revoked, CLOSE_REASONS[CLOSE_CODES.revoked]);
+			else if (change.type !== 'revoked' && connection.tokenId === null && connection.role !== 'owner') {
 				// Anonymous watchers get what the new mode gives (owner here means the admin token).
 				const role = anonymousRole(change.mode);
 				if (role) connection.role = role;
@@ -226,4 +225,10 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 			return new Promise((resolve) => wss.close(() => resolve()));
 		}
 	};
+}
+
+/** Whether an access change ends a connection opened with `tokenId` (null: none). */
+function tokenLost(change: AccessChange, tokenId: string | null): boolean {
+	if (tokenId === null || change.type === 'mode') return false;
+	return change.type === 'revoked' ? change.tokenId === tokenId : !change.liveTokenIds.includes(tokenId);
 }

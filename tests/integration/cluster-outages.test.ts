@@ -12,10 +12,11 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addPin } from '../../src/lib/model/pin-operations';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
+import { ACCESS_API, type CreatedBoard, type CreatedToken } from '../../src/lib/protocol/access';
 import { API } from '../../src/lib/protocol/endpoints';
 import type { HealthReply } from '../../src/lib/protocol/server-info';
 import { clusterService, serviceVerdict, useTestDatabase } from '../helpers/cluster-services';
-import { createBoard, getJson } from '../helpers/http';
+import { callApi, createBoard, getJson } from '../helpers/http';
 import { privatePostgresMissing, startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres';
 import { privateRedisMissing, startPrivateRedis, type PrivateRedis } from '../helpers/private-redis';
 import { startCluster, type TestCluster } from '../helpers/test-cluster';
@@ -35,8 +36,8 @@ afterAll(async () => {
 	await Promise.all(clusters.map((cluster) => cluster.stop()));
 });
 
-async function watcher(wsUrl: string, boardId: string, name: string): Promise<YjsClient> {
-	const client = await connectSynced(wsUrl, boardId, name);
+async function watcher(wsUrl: string, boardId: string, name: string, token?: string): Promise<YjsClient> {
+	const client = await connectSynced(wsUrl, boardId, name, token ? { token } : {});
 	clients.push(client);
 	return client;
 }
@@ -49,13 +50,16 @@ describe.skipIf(!SHARED_POSTGRES || !PRIVATE_REDIS)('[CF1] Redis restarting unde
 		await redis?.close();
 	});
 
-	it('[CF1] nodes keep serving their own watchers while Redis is down, then catch up from the log: every replica converges, /healthz tells', async () => {
+	it('[CF1] nodes keep serving their own watchers while Redis is down, then catch up from the log: every replica converges, /healthz tells, and a token revoked meanwhile closes its connection on the other node', async () => {
 		redis = await startPrivateRedis();
 		const cluster = await startCluster(2, { databaseUrl: await database.freshSchema(), redisUrl: redis.url });
 		clusters.push(cluster);
 		const [a, b] = cluster.nodes as [(typeof cluster.nodes)[0], (typeof cluster.nodes)[0]];
-		const { id } = await createBoard(a.url, 'Redis blip');
+		const created = (await callApi(a.url, 'POST', '/api/boards', { body: { title: 'Redis blip' } })).body as CreatedBoard;
+		const id = created.id;
+		const editor = (await callApi(a.url, 'POST', ACCESS_API.tokens(id), { secret: created.ownerToken.token, body: { role: 'editor' } })).body as CreatedToken;
 		const [olena, oksana, taras] = [await watcher(a.wsUrl, id, 'Olena'), await watcher(a.wsUrl, id, 'Oksana'), await watcher(b.wsUrl, id, 'Taras')];
+		const mykola = await watcher(b.wsUrl, id, 'Mykola', editor.token);
 		addPin(olena.doc, { id: 'pin-1', name: 'Before', lat: 49, lng: 37 }, { actor: 'Olena' });
 		await waitFor(() => taras.doc.getMap('pins').has('pin-1'), { what: 'the first pin to cross nodes' });
 
@@ -67,6 +71,9 @@ describe.skipIf(!SHARED_POSTGRES || !PRIVATE_REDIS)('[CF1] Redis restarting unde
 		await waitFor(() => oksana.doc.getMap('pins').has('pin-2'), { what: 'a same-node watcher to get the edit with Redis down' });
 		expect(taras.doc.getMap('pins').has('pin-2')).toBe(false);
 		expect(a.running() && b.running()).toBe(true);
+		// Revoked through node A while node B cannot hear of it: B ends Mykola's connection once Redis is back.
+		expect((await callApi(a.url, 'DELETE', ACCESS_API.token(id, editor.id), { secret: created.ownerToken.token })).status).toBe(200);
+		expect(mykola.closeCodes).toEqual([]);
 
 		await redis.start();
 		await waitFor(() => [olena, oksana, taras].every((client) => pinIds(client).length === 3), {
@@ -76,6 +83,7 @@ describe.skipIf(!SHARED_POSTGRES || !PRIVATE_REDIS)('[CF1] Redis restarting unde
 		expect(pinIds(taras)).toEqual(['pin-1', 'pin-2', 'pin-3']);
 		expect(snapshot(olena.doc)).toEqual(snapshot(taras.doc));
 		await waitFor(async () => (await health(b.url)).redis?.ok === true, { what: 'node B to see Redis back' });
+		await waitFor(() => mykola.closeCodes.includes(CLOSE_CODES.revoked), { what: 'node B to end the connection of the token revoked meanwhile' });
 		// And live again: a new edit crosses through Redis.
 		addPin(taras.doc, { id: 'pin-4', name: 'After', lat: 49.3, lng: 37.3 }, { actor: 'Taras' });
 		await waitFor(() => olena.doc.getMap('pins').has('pin-4'), { what: 'edits to cross nodes again' });
