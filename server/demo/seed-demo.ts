@@ -13,7 +13,13 @@ export async function seedDemoBoard(directory: BoardDirectory, demo: DemoBoard, 
 	const firstAt = Date.parse(demo.steps[0]?.at ?? new Date().toISOString());
 	// directory.create, not createOwnedBoard: the demo stays public-edit (the storage default) whatever
 	// DEFAULT_ACCESS says, so a newcomer can try it at once; it has no owner token (ADMIN_TOKEN owns it).
-	await directory.create({ id: demo.id, title: demo.title, actor: 'Situation Board', at: firstAt });
+	try {
+		await directory.create({ id: demo.id, title: demo.title, actor: 'Situation Board', at: firstAt });
+	} catch (error) {
+		// Nodes of a cluster starting together: another one made it first and plays the script.
+		if (await directory.get(demo.id)) return false;
+		throw error;
+	}
 	await directory.withRoom(demo.id, (room) => {
 		for (const step of demo.steps) {
 			const at = Date.parse(step.at);
