@@ -7,36 +7,25 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort, OUTPUT_LIMIT, serviceLifeCycle, type ServiceLifeCycle } from './private-service';
 import { waitFor } from './wait-for';
 
-export interface PrivatePostgres {
+/**
+ * `stop`: `pg_ctl stop -m fast` (open connections are cut), resolved once the server has exited;
+ * `start`: again on the same port and data folder, resolved once `SELECT 1` answers.
+ */
+export interface PrivatePostgres extends ServiceLifeCycle {
 	readonly port: number;
 	/** postgres://postgres@127.0.0.1:<port>/postgres (trust auth: no password) */
 	readonly url: string;
-	/** `pg_ctl stop -m fast`: open connections are cut; resolves once the server has exited. */
-	stop(): Promise<void>;
-	/** Starts it again on the same port and data folder; resolves once `SELECT 1` answers. */
-	start(): Promise<void>;
-	restart(): Promise<void>;
-	/** Stops it for good and removes its folder; safe to call twice. */
-	close(): Promise<void>;
 }
 
 const START_TIMEOUT_MS = 30_000;
-const OUTPUT_LIMIT = 20_000;
 /** Small, so a cluster starts fast and several fit beside the shared one (shared memory is tight in containers). */
 const SERVER_OPTIONS = ['-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c shared_buffers=16MB', '-c max_connections=50'];
-
-/** Cleanups of clusters not yet closed, run when the test process exits (even after a crash) so no
- * postgres outlives the run. pg_ctl detaches the server from us, so nothing else would stop it. */
-const leftovers = new Set<() => void>();
-process.on('exit', () => {
-	for (const cleanup of leftovers) cleanup();
-});
 
 /** initdb and postgres refuse to run as root, and tests run as root in CI: there they run as `postgres`. */
 const asRoot = () => process.getuid?.() === 0;
@@ -54,17 +43,6 @@ export function privatePostgresMissing(): string | null {
 	if (!postgresBinDir()) return 'no initdb/pg_ctl under /usr/lib/postgresql/<version>/bin';
 	if (asRoot() && spawnSync('id', ['-u', 'postgres']).status !== 0) return 'running as root, with no postgres OS user to run initdb as';
 	return null;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** Runs a PostgreSQL program to its end in `cwd` (as `postgres` when we are root), rejecting with its output. */
@@ -105,7 +83,23 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
 	const log = path.join(dir, 'postgres.log');
 	const logTail = () => (existsSync(log) ? readFileSync(log, 'utf8').slice(-OUTPUT_LIMIT) : '(no log)');
 	let running = false;
-	let closing: Promise<void> | null = null;
+	const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+	const start = async () => {
+		if (running) return;
+		// The socket goes to our own folder (-k), not /var/run/postgresql where the shared one's lives.
+		const options = [`-p ${port}`, `-k "${dir}"`, ...SERVER_OPTIONS].join(' ');
+		await run(path.join(bin, 'pg_ctl'), ['start', '-D', data, '-l', log, '-w', '-t', '30', '-o', options], dir).catch((error: Error) => {
+			throw new Error(`${error.message}\n--- postgres log ---\n${logTail()}`);
+		});
+		running = true;
+		// pg_ctl -w already waited for "ready"; a real query over TCP is what the tests will do.
+		await waitFor(() => answersSelect1(url), { timeoutMs: START_TIMEOUT_MS, what: `SELECT 1 on port ${port}` });
+	};
+	const stop = async () => {
+		if (!running) return;
+		await run(path.join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w', '-t', '30'], dir);
+		running = false;
+	};
 	const cleanup = () => {
 		// Synchronous (it also runs in the 'exit' hook): SIGQUIT is PostgreSQL's immediate shutdown,
 		// which, unlike SIGKILL, still removes its shared memory. The folder goes with it.
@@ -116,48 +110,10 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
 		}
 		rmSync(dir, { recursive: true, force: true });
 	};
-	leftovers.add(cleanup);
-
-	const instance: PrivatePostgres = {
-		port,
-		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-		async start() {
-			if (closing) throw new Error(`the private PostgreSQL on port ${port} is closed`);
-			if (running) return;
-			// The socket goes to our own folder (-k), not /var/run/postgresql where the shared one's lives.
-			const options = [`-p ${port}`, `-k "${dir}"`, ...SERVER_OPTIONS].join(' ');
-			await run(path.join(bin, 'pg_ctl'), ['start', '-D', data, '-l', log, '-w', '-t', '30', '-o', options], dir).catch((error: Error) => {
-				throw new Error(`${error.message}\n--- postgres log ---\n${logTail()}`);
-			});
-			running = true;
-			// pg_ctl -w already waited for "ready"; a real query over TCP is what the tests will do.
-			await waitFor(() => answersSelect1(instance.url), { timeoutMs: START_TIMEOUT_MS, what: `SELECT 1 on port ${port}` });
-		},
-		async stop() {
-			if (!running) return;
-			await run(path.join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'fast', '-w', '-t', '30'], dir);
-			running = false;
-		},
-		async restart() {
-			await instance.stop();
-			await instance.start();
-		},
-		close() {
-			// One promise for every caller, so a second close (or one racing the first) just waits.
-			closing ??= instance.stop().finally(() => {
-				leftovers.delete(cleanup);
-				cleanup();
-			});
-			return closing;
-		}
-	};
-	try {
+	const prepare = async () => {
 		if (asRoot()) execFileSync('chown', ['postgres', dir]);
 		await run(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C'], dir);
-		await instance.start();
-	} catch (error) {
-		await instance.close();
-		throw error;
-	}
-	return instance;
+	};
+	const cycle = await serviceLifeCycle(`the private PostgreSQL on port ${port}`, { start, stop, cleanup, prepare });
+	return { ...cycle, port, url };
 }

@@ -11,50 +11,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, OUTPUT_LIMIT, serviceLifeCycle, type ServiceLifeCycle } from './private-service';
 import { waitFor } from './wait-for';
 
-export interface PrivateRedis {
+/** `stop`: SIGTERM (SIGKILL if it lingers), resolved once exited; `start`: again on the same port, resolved once it answers PING. */
+export interface PrivateRedis extends ServiceLifeCycle {
 	readonly port: number;
 	/** redis://127.0.0.1:<port> */
 	readonly url: string;
-	/** Stops the server (SIGTERM; SIGKILL if it lingers) and waits until the process has exited. */
-	stop(): Promise<void>;
-	/** Starts it again on the same port and waits until it answers PING. */
-	start(): Promise<void>;
-	restart(): Promise<void>;
-	/** Stops it for good and removes its folder; safe to call twice. */
-	close(): Promise<void>;
 }
 
 const START_TIMEOUT_MS = 10_000;
 const STOP_GRACE_MS = 5_000;
-/** Output kept per process, for error messages: the end is where the reason is. */
-const OUTPUT_LIMIT = 20_000;
-
-/** Cleanups of instances not yet closed, run when the test process exits — even after a failed or
- * crashed test — so no server outlives the run that started it. Must be synchronous ('exit'). */
-const leftovers = new Set<() => void>();
-process.on('exit', () => {
-	for (const cleanup of leftovers) cleanup();
-});
 
 /** Null if redis-server can be run here, else why not (the test file's reason to skip). */
 export function privateRedisMissing(): string | null {
 	const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
 	if (probe.error) return `redis-server cannot be run (${probe.error.message})`;
 	return probe.status === 0 ? null : `redis-server --version failed: ${probe.stderr || probe.stdout}`;
-}
-
-/** A port nobody listens on right now: the OS picks it, and it is free again once we close. */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** True if a Redis on `port` answers PING. Raw RESP, as probeRedis asks: no client whose own
@@ -80,75 +54,51 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
 	let child: ChildProcess | null = null;
 	let exited: Promise<void> = Promise.resolve();
 	let output = '';
-	let closing: Promise<void> | null = null;
+
+	const start = async () => {
+		if (child) return;
+		output = '';
+		const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
+		const proc = spawn('redis-server', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+		child = proc;
+		let gone = false;
+		const keep = (chunk: Buffer | string) => (output = (output + chunk.toString()).slice(-OUTPUT_LIMIT));
+		proc.stdout?.on('data', keep);
+		proc.stderr?.on('data', keep);
+		exited = new Promise<void>((resolve) => {
+			proc.once('exit', () => resolve());
+			// A spawn that fails (no binary) emits 'error' and may never emit 'exit'.
+			proc.once('error', (error) => {
+				keep(`\n${error.message}\n`);
+				resolve();
+			});
+		}).then(() => {
+			gone = true;
+		});
+		// Poll until it answers, but stop at once if it died (port taken, bad flag): waiting out
+		// the timeout would only hide the reason, which is in its output.
+		const outcome = await waitFor(async () => (gone ? 'exited' : (await answersPing(port)) && 'ready'), {
+			timeoutMs: START_TIMEOUT_MS,
+			what: `redis-server on port ${port} to answer PING`
+		}).catch((error: Error) => error.message);
+		if (outcome !== 'ready') {
+			await stop();
+			throw new Error(`private redis-server on port ${port} did not start (${outcome}); its output:\n${output}`);
+		}
+	};
+	const stop = async () => {
+		const proc = child;
+		if (!proc) return;
+		proc.kill('SIGTERM');
+		const timer = setTimeout(() => proc.kill('SIGKILL'), STOP_GRACE_MS);
+		await exited;
+		clearTimeout(timer);
+		child = null;
+	};
 	const cleanup = () => {
 		child?.kill('SIGKILL');
 		rmSync(dir, { recursive: true, force: true });
 	};
-	leftovers.add(cleanup);
-
-	const instance: PrivateRedis = {
-		port,
-		url: `redis://127.0.0.1:${port}`,
-		async start() {
-			if (closing) throw new Error(`the private Redis on port ${port} is closed`);
-			if (child) return;
-			output = '';
-			const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
-			const proc = spawn('redis-server', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-			child = proc;
-			let gone = false;
-			const keep = (chunk: Buffer | string) => (output = (output + chunk.toString()).slice(-OUTPUT_LIMIT));
-			proc.stdout?.on('data', keep);
-			proc.stderr?.on('data', keep);
-			exited = new Promise<void>((resolve) => {
-				proc.once('exit', () => resolve());
-				// A spawn that fails (no binary) emits 'error' and may never emit 'exit'.
-				proc.once('error', (error) => {
-					keep(`\n${error.message}\n`);
-					resolve();
-				});
-			}).then(() => {
-				gone = true;
-			});
-			// Poll until it answers, but stop at once if it died (port taken, bad flag): waiting out
-			// the timeout would only hide the reason, which is in its output.
-			const outcome = await waitFor(async () => (gone ? 'exited' : (await answersPing(port)) && 'ready'), {
-				timeoutMs: START_TIMEOUT_MS,
-				what: `redis-server on port ${port} to answer PING`
-			}).catch((error: Error) => error.message);
-			if (outcome !== 'ready') {
-				await instance.stop();
-				throw new Error(`private redis-server on port ${port} did not start (${outcome}); its output:\n${output}`);
-			}
-		},
-		async stop() {
-			const proc = child;
-			if (!proc) return;
-			proc.kill('SIGTERM');
-			const timer = setTimeout(() => proc.kill('SIGKILL'), STOP_GRACE_MS);
-			await exited;
-			clearTimeout(timer);
-			child = null;
-		},
-		async restart() {
-			await instance.stop();
-			await instance.start();
-		},
-		close() {
-			// One promise for every caller, so a second close (or one racing the first) just waits.
-			closing ??= instance.stop().finally(() => {
-				leftovers.delete(cleanup);
-				cleanup();
-			});
-			return closing;
-		}
-	};
-	try {
-		await instance.start();
-	} catch (error) {
-		await instance.close();
-		throw error;
-	}
-	return instance;
+	const cycle = await serviceLifeCycle(`the private Redis on port ${port}`, { start, stop, cleanup });
+	return { ...cycle, port, url: `redis://127.0.0.1:${port}` };
 }
