@@ -9,6 +9,7 @@ import { addPin } from '../../src/lib/model/pin-operations';
 import { readAll } from '../../src/lib/model/records';
 import { ACCESS_API, type CreatedBoard, type CreatedToken } from '../../src/lib/protocol/access';
 import type { Alert, AlertSeen } from '../../src/lib/protocol/alerts';
+import type { BoardsChange } from '../../src/lib/protocol/control-events';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
 import { readLog } from '../helpers/cluster-log';
 import { clusterService, useTestDatabase } from '../helpers/cluster-services';
@@ -144,5 +145,26 @@ describe.skipIf(!READY)('cluster: control plane and access across nodes', () => 
 		expect(onB.closeCodes[0]).toBe(CLOSE_CODES.revoked);
 		await waitFor(() => editing.closeCodes.length > 0, { what: 'node 1 to close it too' });
 		expect(bystander.closeCodes).toEqual([]);
+	});
+
+	it('[CL9] the board list and pings cross nodes: a board made on node 1 and renamed on node 2 is announced once each on node 3; a ping on node 1 rings on node 3', async () => {
+		const { client: listener } = await controlClients.connect(node(2).url);
+		const changes: BoardsChange[] = [];
+		listener.on('boards:changed', (change) => changes.push(change));
+		const board = await createBoard(node(0).url, 'Listed across nodes');
+		await waitFor(() => changes.some((change) => change.type === 'created' && change.board.id === board.id), { what: 'node 3 to hear of the new board' });
+		const { client: renamer } = await controlClients.connect(node(1).url);
+		const renamed = await renamer.emitWithAck('boards:rename', { id: board.id, title: 'Renamed on node 2' });
+		expect(renamed.ok).toBe(true);
+		await waitFor(() => changes.some((change) => change.type === 'renamed' && change.board.title === 'Renamed on node 2'), { what: 'node 3 to hear of the rename' });
+		// Every node that has the board open sees the title change; only the one that made it announces it.
+		const pinger = await watch(0, board.id, 'Pinger');
+		const ringing = await watch(2, board.id, 'Ringing');
+		const pings: unknown[] = [];
+		ringing.client.on('ping', (ping) => pings.push(ping));
+		expect(await pinger.client.emitWithAck('ping', { lat: 49.71, lng: 37.61 })).toMatchObject({ ok: true });
+		await waitFor(() => pings.length === 1, { what: 'the ping on node 3' });
+		expect(pings[0]).toMatchObject({ lat: 49.71, lng: 37.61, from: { name: 'Pinger' } });
+		expect(changes.filter((change) => change.board.id === board.id).map((change) => change.type)).toEqual(['created', 'renamed']);
 	});
 });
