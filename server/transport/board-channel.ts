@@ -40,10 +40,23 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 		boards: (boardId, read) => deps.directory.readDoc(boardId, read),
 		limits: deps.limits,
 		now: deps.now,
-		// Through the adapter: on a cluster, the board's watchers on every node (socket.data says who).
-		watchersOf: async (boardId) =>
-			(await io.in(roomOf(boardId)).fetchSockets()).flatMap((socket) => (isWatcherRef(socket.data.watcher) ? [socket.data.watcher] : []))
+		watchersOf: (boardId) => watchersOf(boardId)
 	});
+
+	/**
+	 * Through the adapter: on a cluster, the board's watchers on every node (socket.data says who).
+	 * With the other nodes out of reach (Redis away) an alert can only reach this node's watchers,
+	 * so they are its recipients: "seen by" never counts someone it could not be sent to.
+	 */
+	async function watchersOf(boardId: string): Promise<WatcherRef[]> {
+		const watcherOf = (socket: { data: { watcher?: unknown } }) => (isWatcherRef(socket.data.watcher) ? [socket.data.watcher] : []);
+		try {
+			return (await io.in(roomOf(boardId)).fetchSockets()).flatMap(watcherOf);
+		} catch (error) {
+			logger.warn(`board ${boardId}: other nodes' watchers unknown (${(error as Error).message}); the alert goes to this node's`);
+			return (await io.local.in(roomOf(boardId)).fetchSockets()).flatMap(watcherOf);
+		}
+	}
 	const sockets = new Map<string, ControlSocket>();
 
 	// A revoked token or a board made private: connections that lost read access stop watching.

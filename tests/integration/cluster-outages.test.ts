@@ -16,6 +16,7 @@ import { ACCESS_API, type CreatedBoard, type CreatedToken } from '../../src/lib/
 import { API } from '../../src/lib/protocol/endpoints';
 import type { HealthReply } from '../../src/lib/protocol/server-info';
 import { clusterService, serviceVerdict, useTestDatabase } from '../helpers/cluster-services';
+import { useControlClients } from '../helpers/control-client';
 import { callApi, createBoard, getJson } from '../helpers/http';
 import { privatePostgresMissing, startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres';
 import { privateRedisMissing, startPrivateRedis, type PrivateRedis } from '../helpers/private-redis';
@@ -41,6 +42,16 @@ async function watcher(wsUrl: string, boardId: string, name: string, token?: str
 	clients.push(client);
 	return client;
 }
+const controlClients = useControlClients();
+/** A control-plane watcher of a board on one node, collecting the alerts it gets. */
+async function controlWatcher(url: string, boardId: string, name: string) {
+	const { client } = await controlClients.connect(url);
+	const alerts: unknown[] = [];
+	client.on('alert:raised', (alert) => alerts.push(alert));
+	const joined = await client.emitWithAck('board:join', { boardId, watcher: { id: `watcher-${name}-${process.pid}`, name } });
+	if (!joined.ok) throw new Error(joined.error.message);
+	return { client, alerts };
+}
 const pinIds = (client: YjsClient) => [...client.doc.getMap('pins').keys()].sort();
 const health = async (url: string) => (await getJson(`${url}${API.health}`)).body as HealthReply;
 
@@ -50,7 +61,7 @@ describe.skipIf(!SHARED_POSTGRES || !PRIVATE_REDIS)('[CF1] Redis restarting unde
 		await redis?.close();
 	});
 
-	it('[CF1] nodes keep serving their own watchers while Redis is down, then catch up from the log: every replica converges, /healthz tells, and a token revoked meanwhile closes its connection on the other node', async () => {
+	it('[CF1] nodes keep serving their own watchers while Redis is down (changes, alerts), then catch up from the log: every replica converges, /healthz tells, a token revoked meanwhile closes its connection on the other node', async () => {
 		redis = await startPrivateRedis();
 		const cluster = await startCluster(2, { databaseUrl: await database.freshSchema(), redisUrl: redis.url });
 		clusters.push(cluster);
@@ -74,6 +85,11 @@ describe.skipIf(!SHARED_POSTGRES || !PRIVATE_REDIS)('[CF1] Redis restarting unde
 		// Revoked through node A while node B cannot hear of it: B ends Mykola's connection once Redis is back.
 		expect((await callApi(a.url, 'DELETE', ACCESS_API.token(id, editor.id), { secret: created.ownerToken.token })).status).toBe(200);
 		expect(mykola.closeCodes).toEqual([]);
+		// The control plane on node A answers too: an alert to a watcher on the same node.
+		const [raiser, hearer] = [await controlWatcher(a.url, id, 'Raiser'), await controlWatcher(a.url, id, 'Hearer')];
+		const raised = await raiser.client.emitWithAck('alert:raise', { priority: 'flash', text: 'Redis is down, we are not' });
+		expect(raised, JSON.stringify(raised)).toMatchObject({ ok: true });
+		await waitFor(() => hearer.alerts.length === 1, { what: 'a same-node watcher to get the alert with Redis down' });
 
 		await redis.start();
 		await waitFor(() => [olena, oksana, taras].every((client) => pinIds(client).length === 3), {
@@ -87,6 +103,8 @@ describe.skipIf(!SHARED_POSTGRES || !PRIVATE_REDIS)('[CF1] Redis restarting unde
 		// And live again: a new edit crosses through Redis.
 		addPin(taras.doc, { id: 'pin-4', name: 'After', lat: 49.3, lng: 37.3 }, { actor: 'Taras' });
 		await waitFor(() => olena.doc.getMap('pins').has('pin-4'), { what: 'edits to cross nodes again' });
+		// Nothing a Redis outage does is a bug: no listener threw, no promise went unobserved.
+		for (const node of [a, b]) expect(node.log()).not.toMatch(/BUG|uncaught/i);
 	}, 90_000);
 });
 
