@@ -17,6 +17,7 @@ import { clientAddress } from '../http/client-address';
 import type { Logger } from '../logger';
 import type { AlertStorage } from '../storage/storage';
 import { handle, onEvent, type ControlSocket } from './control-handler';
+import { reachableSockets } from './reachable-sockets';
 
 interface ChannelDeps {
 	access: BoardAccess;
@@ -49,13 +50,8 @@ export function createBoardChannel(io: Server<ClientToServerEvents, ServerToClie
 	 * so they are its recipients: "seen by" never counts someone it could not be sent to.
 	 */
 	async function watchersOf(boardId: string): Promise<WatcherRef[]> {
-		const watcherOf = (socket: { data: { watcher?: unknown } }) => (isWatcherRef(socket.data.watcher) ? [socket.data.watcher] : []);
-		try {
-			return (await io.in(roomOf(boardId)).fetchSockets()).flatMap(watcherOf);
-		} catch (error) {
-			logger.warn(`board ${boardId}: other nodes' watchers unknown (${(error as Error).message}); the alert goes to this node's`);
-			return (await io.local.in(roomOf(boardId)).fetchSockets()).flatMap(watcherOf);
-		}
+		const sockets = await reachableSockets(io, logger, roomOf(boardId));
+		return sockets.flatMap((socket) => (isWatcherRef(socket.data.watcher) ? [socket.data.watcher] : []));
 	}
 	const sockets = new Map<string, ControlSocket>();
 

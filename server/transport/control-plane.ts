@@ -21,6 +21,7 @@ import type { Logger } from '../logger';
 import type { AlertStorage } from '../storage/storage';
 import { createBoardChannel } from './board-channel';
 import { handle, handshakeSecret } from './control-handler';
+import { reachableSockets } from './reachable-sockets';
 
 export interface ControlPlaneOptions {
 	/** The server's one set of caller limits: a board created here spends the same allowance as one created over HTTP. */
@@ -51,7 +52,7 @@ export function createControlPlane(
 	const stopWatching = directory.onChange((change) => {
 		void (async () => {
 			if ((await access.mode(change.board.id)) !== 'private') return void io.emit('boards:changed', change);
-			for (const socket of await io.fetchSockets()) {
+			for (const socket of await reachableSockets(io, logger)) {
 				if (await access.grant(change.board.id, handshakeSecret(socket))) socket.emit('boards:changed', change);
 			}
 		})().catch((error: Error) => logger.warn(`announcing ${change.board.id}: ${error.message}`));
