@@ -64,11 +64,16 @@ export const layerZones = [
 		from: './server/metrics',
 		except: ['./board-metrics.ts'],
 		message: 'Rooms report to the BoardMetrics interface; the Prometheus adapter is wired in attach.ts.'
+	},
+	{
+		target: './server/rooms',
+		from: './server/cluster',
+		message: 'Rooms know no Redis: they tell the RoomPeers interface what they logged; server/cluster carries it.'
 	}
 ];
 
 /** Packages a room must not touch (it is tested over in-memory sockets and storage). */
-export const roomsForbiddenPackages = ['ws', 'better-sqlite3', 'pg', 'node:http', 'http', 'socket.io', 'prom-client'].map((name) => ({
+export const roomsForbiddenPackages = ['ws', 'better-sqlite3', 'pg', 'ioredis', 'node:http', 'http', 'socket.io', 'prom-client'].map((name) => ({
 	name,
-	message: 'Rooms know no ws, HTTP, SQLite, PostgreSQL or prom-client: they talk to RoomSocket, BoardStorage and BoardMetrics.'
+	message: 'Rooms know no ws, HTTP, SQLite, PostgreSQL, Redis or prom-client: they talk to RoomSocket, BoardStorage, RoomPeers and BoardMetrics.'
 }));
