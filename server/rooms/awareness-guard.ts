@@ -62,6 +62,13 @@ export function awarenessStateProblem(entry: AwarenessEntry): string | null {
 export class AwarenessGuard {
 	private readonly owners = new Map<number, Connection>();
 	private readonly claims = new Map<number, AwarenessClaim>();
+	/**
+	 * Cluster mode: ids whose state came from another node, owned there. A connection here may
+	 * not change them while that state stands (a watcher on one node must not rewrite one on
+	 * another); its entry is kept as a claim, taken over when the other node removes the state —
+	 * a tab that moved nodes with its client id gets it back as soon as its old node lets go.
+	 */
+	private readonly remote = new Set<number>();
 
 	constructor(private readonly awareness: Awareness) {}
 
@@ -81,7 +88,7 @@ export class AwarenessGuard {
 			// The room's own id is never a watcher's (its own state stays null).
 			if (entry.clientId === this.awareness.clientID || !this.changes(entry)) continue;
 			const owner = this.owners.get(entry.clientId);
-			if (owner && owner !== connection && !owner.closed) {
+			if ((owner && owner !== connection && !owner.closed) || (!owner && this.heldRemotely(entry.clientId))) {
 				if (this.hasRoom(connection, entry, admitted)) this.claims.set(entry.clientId, { connection, entry });
 				continue;
 			}
@@ -115,6 +122,30 @@ export class AwarenessGuard {
 		return { orphaned, heirs };
 	}
 
+	/**
+	 * Another node's presence update was applied (`entries` as it sent them): ids it set are its
+	 * own, unless a connection here owns them (a node answering a presence query echoes ours); ids
+	 * it removed are free, and a live claim on one is the heir to apply.
+	 */
+	peerApplied(entries: readonly AwarenessEntry[]): AwarenessClaim[] {
+		const heirs: AwarenessClaim[] = [];
+		for (const { clientId, state } of entries) {
+			if (this.owners.has(clientId)) continue;
+			if (state !== null) {
+				this.remote.add(clientId);
+				continue;
+			}
+			this.remote.delete(clientId);
+			const claim = this.claims.get(clientId);
+			this.claims.delete(clientId);
+			if (claim && !claim.connection.closed && this.changes(claim.entry) && this.hasRoom(claim.connection, claim.entry)) {
+				this.own(clientId, claim.connection);
+				heirs.push(claim);
+			}
+		}
+		return heirs;
+	}
+
 	/** Who owns an id now (for tests and logs). */
 	ownerOf(clientId: number): Connection | undefined {
 		return this.owners.get(clientId);
@@ -143,7 +174,16 @@ export class AwarenessGuard {
 		return true;
 	}
 
+	/** Set by another node and still standing (a state timed out or removed frees its id). */
+	private heldRemotely(id: number): boolean {
+		if (!this.remote.has(id)) return false;
+		if (this.awareness.states.has(id)) return true;
+		this.remote.delete(id);
+		return false;
+	}
+
 	private own(id: number, connection: Connection): void {
+		this.remote.delete(id);
 		const previous = this.owners.get(id);
 		if (previous && previous !== connection) previous.awarenessClients.delete(id);
 		this.owners.set(id, connection);

@@ -262,9 +262,23 @@ export class Room {
 		this.recordLogged(missing);
 	}
 
-	/** Applies a presence change relayed from another server (already checked there), for this room's watchers. */
+	/**
+	 * Applies a presence change relayed from another server (checked there), for this room's
+	 * watchers; the ids it sets are that server's to change (awareness-guard.ts).
+	 */
 	applyPeerAwareness(update: Uint8Array): void {
-		if (!this.destroyed) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER_ORIGIN);
+		if (this.destroyed) return;
+		let entries: AwarenessEntry[];
+		try {
+			entries = decodeAwarenessUpdate(update);
+		} catch (error) {
+			this.options.logger.warn(`board ${this.boardId}: dropped a peer's presence update: ${(error as Error).message}`);
+			return;
+		}
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER_ORIGIN);
+		for (const { connection: heir, entry } of this.awarenessGuard.peerApplied(entries)) {
+			awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate([entry]), heir);
+		}
 	}
 
 	/** Every presence this room knows, for a server that just opened the board; null when none. */

@@ -157,6 +157,35 @@ describe('awareness guard: ownership', () => {
 		expect(room.awareness.getStates().get(OLENA)).toEqual(withPresence(presence('Olena')));
 		expect(rogue.socket.closedWith).toBeNull();
 	});
+
+	it('[A12] a state another node set cannot be changed from here while it stands; a tab that moved here with that id takes it over once the other node lets go', () => {
+		const { room, join } = testRoom();
+		const maya = join('Maya');
+		const impostor = join('Impostor');
+		const fromPeer = (...entries: [number, number, unknown][]) => messages.decodeMessage(frame(...entries));
+		const peerUpdate = (...entries: [number, number, unknown][]) => {
+			const decoded = fromPeer(...entries);
+			if (decoded.type !== 'awareness') throw new Error('not an awareness frame');
+			room.applyPeerAwareness(decoded.update);
+		};
+		peerUpdate([OLENA, 3, withPresence(presence('Olena on node A'))]);
+		expect(statesSeenBy(maya.socket).get(OLENA)).toEqual(withPresence(presence('Olena on node A')));
+
+		room.receive(impostor.connection, frame([OLENA, 9, withPresence(presence('Not Olena'))]));
+		room.receive(impostor.connection, frame([OLENA, 10, null]));
+		expect(impostor.socket.closedWith).toBeNull();
+		expect(statesSeenBy(maya.socket).get(OLENA)).toEqual(withPresence(presence('Olena on node A')));
+		room.leave(impostor.connection);
+
+		// Her tab reconnects here with the same id before node A has noticed she left it.
+		const moved = join('Olena');
+		room.receive(moved.connection, frame([OLENA, 5, withPresence(presence('Olena, moved', 50))]));
+		expect(statesSeenBy(maya.socket).get(OLENA)).toEqual(withPresence(presence('Olena on node A')));
+		peerUpdate([OLENA, 4, null]);
+		expect(statesSeenBy(maya.socket).get(OLENA)).toEqual(withPresence(presence('Olena, moved', 50)));
+		room.receive(moved.connection, frame([OLENA, 6, withPresence(presence('Olena, moved', 51))]));
+		expect(statesSeenBy(maya.socket).get(OLENA)).toEqual(withPresence(presence('Olena, moved', 51)));
+	});
 });
 
 describe('awareness guard: shape', () => {
