@@ -5,7 +5,6 @@
  * Knows nothing of ws or SQLite: sockets are RoomSockets, storage is a BoardStorage.
  */
 import * as random from 'lib0/random';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { roleAtLeast } from '../../src/lib/protocol/access';
 import { CLOSE_CODES, CLOSE_REASONS } from '../../src/lib/protocol/close-codes';
@@ -13,8 +12,6 @@ import { changesNothing } from '../auth/read-only';
 import type { Logger } from '../logger';
 import { NO_METRICS, secondsSince, type BoardMetrics } from '../metrics/board-metrics';
 import type { BoardStorage, LoggedUpdate, NewLogEntry } from '../storage/storage';
-import { AwarenessGuard } from './awareness-guard';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, type AwarenessEntry } from './awareness-update';
 import type { Connection } from './connection';
 import { Delivery } from './delivery';
 import { FlushPace } from './flush-pace';
@@ -22,11 +19,11 @@ import { SharedMessage } from './room-socket';
 import { SyncReplies } from './sync-replies';
 import { ChangeDrafter } from './drafted-change';
 import type { KeyframeMark, Keyframes } from './keyframes';
-import { LogCatchUp } from './log-catch-up';
 import { LogOutage, LogUnavailable } from './log-outage';
-import { LogOrder } from './log-order';
+import { LogPosition } from './log-position';
 import { isTransactionOrigin, PEER_ORIGIN, type TransactionOrigin } from './origins';
 import type { RoomPeers } from './room-peers';
+import { RoomPresence } from './room-presence';
 import * as messages from './sync-messages';
 import type { UpdateValidator } from './update-validator';
 
@@ -57,10 +54,9 @@ type PendingEntry = NewLogEntry & { connection: Connection | null };
 const MAX_UNLOGGED_UPDATES = 5000;
 
 export class Room {
-	readonly awareness: awarenessProtocol.Awareness;
+	/** Presence: checked, relayed, shared with other nodes (room-presence.ts). */
+	private readonly presence: RoomPresence;
 	readonly connections = new Set<Connection>();
-	/** Which connection owns which awareness client id, and the shape every state must have. */
-	private readonly awarenessGuard: AwarenessGuard;
 	private readonly delivery: Delivery;
 	private pending: PendingEntry[] = [];
 	private flushScheduled = false;
@@ -76,10 +72,8 @@ export class Room {
 	/** Drafts the server's changes on someone's behalf; made on the first one (drafted-change.ts). */
 	private drafter: ChangeDrafter | null = null;
 	private readonly metrics: BoardMetrics;
-	/** Which of the log's seqs the document holds; with several writers they come out of order. */
-	private readonly order: LogOrder;
-	/** Reads back from the log what peers' messages did not bring (cluster mode). */
-	private readonly logCatchUp: LogCatchUp;
+	/** Which of the log's seqs the document holds (with several writers they come out of order), kept whole. */
+	private readonly position: LogPosition;
 
 	constructor(
 		readonly boardId: string,
@@ -94,13 +88,20 @@ export class Room {
 		private readonly options: RoomOptions
 	) {
 		this.metrics = options.metrics ?? NO_METRICS;
-		this.order = new LogOrder(seq);
+		this.position = new LogPosition(boardId, seq, {
+			keyframes: options.keyframes,
+			storage: options.storage,
+			logger: options.logger,
+			apply: (entries) => this.applyLogged(entries)
+		});
 		this.outage = new LogOutage(boardId, options.logger);
-		this.logCatchUp = new LogCatchUp(() => this.readMissed(), options.logger, `board ${boardId}`);
 		options.keyframes.open(boardId, [Y.encodeStateAsUpdate(doc)], lastKeyframe);
-		this.awareness = new awarenessProtocol.Awareness(doc);
-		this.awareness.setLocalState(null);
-		this.awarenessGuard = new AwarenessGuard(this.awareness);
+		this.presence = new RoomPresence(doc, {
+			boardId,
+			logger: options.logger,
+			relay: (update, fromPeer) => this.relayPresence(update, fromPeer),
+			refuse: (connection, code, reason) => this.refuse(connection, code, reason)
+		});
 		// A catch-up carries the whole state, so it may only go out while nothing is unlogged.
 		this.delivery = new Delivery(doc, this.connections, {
 			maxBufferedBytes: options.maxBufferedBytes,
@@ -110,7 +111,6 @@ export class Room {
 		});
 		this.syncReplies = new SyncReplies(doc, this.delivery, () => this.stateIsLogged(), (connection, code, reason) => this.refuse(connection, code, reason));
 		doc.on('update', this.onDocUpdate);
-		this.awareness.on('update', this.onAwarenessUpdate);
 	}
 
 	/** Adds a watcher: sends our state vector (so it sends what we lack) and who else is here. */
@@ -125,9 +125,7 @@ export class Room {
 		if (!this.connections.delete(connection)) return;
 		this.syncReplies.forget(connection);
 		this.heldForBacklog.delete(connection);
-		const { orphaned, heirs } = this.awarenessGuard.release(connection);
-		if (orphaned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, orphaned, null);
-		for (const { connection: heir, entry } of heirs) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate([entry]), heir);
+		this.presence.release(connection);
 		if (this.connections.size === 0) this.options.onEmpty?.(this);
 	}
 
@@ -160,11 +158,11 @@ export class Room {
 				this.applyFrom(connection, message.update);
 				break;
 			case 'awareness':
-				this.receiveAwareness(connection, message.update);
+				this.presence.receive(connection, message.update);
 				break;
 			case 'query-awareness':
 				// Answered even when nobody is here: the asker may be waiting for the answer itself.
-				this.delivery.send(connection, this.presenceMessage() ?? messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [])));
+				this.delivery.send(connection, messages.encodeAwareness(this.presence.everyone(true)!));
 				break;
 			case 'auth':
 				break;
@@ -202,12 +200,12 @@ export class Room {
 		);
 		this.outage.stop();
 		// With peers the document may miss some of the log: read it to the end, so a final keyframe is whole.
-		if (this.options.peers && logged) await this.logCatchUp.now();
-		this.logCatchUp.stop();
+		if (this.options.peers && logged) await this.position.readMissing();
+		this.position.stop();
 		const { due, lastKeyframeSeq } = await this.options.keyframes.close(this.boardId);
 		// Idle now, so encoding here stalls nobody; the doc holds exactly the log up to its head.
-		if (logged && due && !this.order.hasGap) {
-			const keyframe = { seq: this.order.head, at: this.lastAt, state: Y.encodeStateAsUpdate(this.doc) };
+		if (logged && due && !this.position.hasGap) {
+			const keyframe = { seq: this.position.head, at: this.lastAt, state: Y.encodeStateAsUpdate(this.doc) };
 			if (await this.options.keyframes.claim(this.boardId, keyframe.seq, lastKeyframeSeq)) {
 				await this.options.storage.writeKeyframe(this.boardId, keyframe);
 				this.metrics.keyframeWritten();
@@ -217,8 +215,7 @@ export class Room {
 		this.connections.clear();
 		this.doc.off('update', this.onDocUpdate);
 		this.drafter?.destroy();
-		this.awareness.off('update', this.onAwarenessUpdate);
-		this.awareness.destroy();
+		this.presence.destroy();
 		this.delivery.destroy();
 		this.destroyed = true;
 		this.doc.destroy();
@@ -242,7 +239,7 @@ export class Room {
 
 	/** The newest logged seq the document holds. */
 	get loggedSeq(): number {
-		return this.order.newest;
+		return this.position.newest;
 	}
 
 	/**
@@ -252,44 +249,34 @@ export class Room {
 	 */
 	applyLogged(entries: readonly LoggedUpdate[]): void {
 		if (this.destroyed) return;
-		const missing = entries.filter((entry) => !this.order.holds(entry.seq));
+		const missing = this.position.unheld(entries);
 		if (missing.length === 0) return;
 		this.doc.transact(() => {
 			for (const entry of missing) Y.applyUpdate(this.doc, entry.update);
 		}, PEER_ORIGIN);
 		const newest = missing.reduce((last, entry) => Math.max(last, entry.at), 0);
 		this.lastAt = Math.max(this.lastAt, newest);
-		this.recordLogged(missing);
+		this.position.record(missing);
 	}
 
-	/**
-	 * Applies a presence change relayed from another server (checked there), for this room's
-	 * watchers; the ids it sets are that server's to change (awareness-guard.ts).
-	 */
+	/** The awareness (presence) of this board, as y-protocols keeps it. */
+	get awareness() {
+		return this.presence.awareness;
+	}
+
+	/** Applies a presence change relayed from another server (checked there), for this room's watchers. */
 	applyPeerAwareness(update: Uint8Array): void {
-		if (this.destroyed) return;
-		let entries: AwarenessEntry[];
-		try {
-			entries = decodeAwarenessUpdate(update);
-		} catch (error) {
-			this.options.logger.warn(`board ${this.boardId}: dropped a peer's presence update: ${(error as Error).message}`);
-			return;
-		}
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER_ORIGIN);
-		for (const { connection: heir, entry } of this.awarenessGuard.peerApplied(entries)) {
-			awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate([entry]), heir);
-		}
+		if (!this.destroyed) this.presence.applyPeer(update);
 	}
 
 	/** Every presence this room knows, for a server that just opened the board; null when none. */
 	presenceUpdate(): Uint8Array | null {
-		const states = [...this.awareness.getStates().keys()];
-		return states.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, states) : null;
+		return this.presence.everyone();
 	}
 
 	/** Reads the log past the document's head now (after a Redis reconnect: messages may be lost). */
 	catchUpFromLog(): Promise<void> {
-		return this.logCatchUp.now();
+		return this.position.readMissing();
 	}
 
 	private applyFrom(connection: Connection, update: Uint8Array): void {
@@ -310,20 +297,6 @@ export class Room {
 		} catch {
 			this.refuse(connection, CLOSE_CODES.malformed, 'update could not be applied');
 		}
-	}
-
-	/** Applies what the guard admits of an awareness update (awareness-guard.ts says what and why). */
-	private receiveAwareness(connection: Connection, update: Uint8Array): void {
-		let entries: AwarenessEntry[];
-		try {
-			entries = decodeAwarenessUpdate(update);
-		} catch (error) {
-			this.refuse(connection, CLOSE_CODES.malformed, (error as Error).message);
-			return;
-		}
-		const verdict = this.awarenessGuard.admit(connection, entries);
-		if (!verdict.ok) this.refuse(connection, verdict.code, verdict.reason);
-		else if (verdict.apply.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(verdict.apply), connection);
 	}
 
 	private refuse(connection: Connection, code: number, reason: string): void {
@@ -361,19 +334,17 @@ export class Room {
 		}
 	};
 
-	private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
-		const changed = [...added, ...updated, ...removed];
-		const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+	/** A presence change that stands goes to this room's watchers, and ours to the other nodes. */
+	private relayPresence(update: Uint8Array, fromPeer: boolean): void {
 		const message = new SharedMessage(messages.encodeAwareness(update));
 		for (const connection of this.connections) this.delivery.send(connection, message);
-		// Our watchers' changes (and their leaving) go to the other servers; theirs came from there.
-		if (origin !== PEER_ORIGIN) this.options.peers?.awareness(this.boardId, update);
-	};
+		if (!fromPeer) this.options.peers?.awareness(this.boardId, update);
+	}
 
 	/** Every presence in the room as one awareness message, or null when nobody has one. */
 	private presenceMessage(): Uint8Array | null {
-		const states = [...this.awareness.getStates().keys()];
-		return states.length > 0 ? messages.encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)) : null;
+		const update = this.presence.everyone();
+		return update ? messages.encodeAwareness(update) : null;
 	}
 
 	/** True while the document holds exactly what is logged: only then may whole states go out. */
@@ -403,7 +374,7 @@ export class Room {
 			// One append numbers its entries consecutively, ending at `last`.
 			const logged = batch.map(({ update, actor, at }, index) => ({ seq: last - batch.length + 1 + index, at, actor, update }));
 			this.options.peers?.logged(this.boardId, logged);
-			this.recordLogged(logged);
+			this.position.record(logged);
 			// The loop's own work (the append may wait on a database: waiting costs the loop nothing).
 			this.flushPace.took(broadcasting);
 		}
@@ -414,25 +385,6 @@ export class Room {
 			this.syncReplies.answerWaiting();
 			this.delivery.catchUp();
 		}
-	}
-
-	/**
-	 * Notes logged entries the document now holds; the part of the log that became contiguous goes
-	 * to the keyframe shadow in log order (so a keyframe is the board at a known seq); a gap left
-	 * open (another server's entries not here yet) is read from the log unless a message fills it.
-	 */
-	private recordLogged(entries: readonly LoggedUpdate[]): void {
-		const run = this.order.accept(entries);
-		const last = run.at(-1);
-		if (last) this.options.keyframes.logged(this.boardId, run.map((entry) => entry.update), last.seq, last.at);
-		if (this.order.hasGap) this.logCatchUp.soon();
-	}
-
-	/** Applies whatever the log holds past the document's head; answers whether a gap remains. */
-	private async readMissed(): Promise<boolean> {
-		if (this.destroyed) return false;
-		this.applyLogged(await this.options.storage.readUpdates(this.boardId, this.order.head));
-		return this.order.hasGap;
 	}
 }
 
