@@ -20,7 +20,7 @@
  * a prefix of the log.
  */
 import type pg from 'pg';
-import { bigintBound, bytesOf } from './postgres-pool';
+import { bigintBound, bytesOf, inTransaction } from './postgres-pool';
 import type { HistoryStorage, Keyframe, KeyframeClaims, LoggedUpdate } from './storage';
 
 type LogStorage = Omit<HistoryStorage, 'listBoards' | 'getBoard' | 'createBoard' | 'renameBoard' | 'close'> & KeyframeClaims;
@@ -63,17 +63,6 @@ export const APPEND_QUERY = `
 /** One seek on updates_by_time; seq breaks ties between updates of one millisecond. */
 export const POSTGRES_SEQ_AT_QUERY = 'SELECT seq FROM updates WHERE board_id = $1 AND at <= $2 ORDER BY at DESC, seq DESC LIMIT 1';
 
-/**
- * $1 board, $2 the seq claimed, $3 the newest keyframe the claimer knows of. Granted (one row in
- * `claimed`) only if nobody claimed a newer one meanwhile; the outer SELECT sees the row as it was
- * before, so a refusal names the claim that won.
- */
-const CLAIM_KEYFRAME = `
-	WITH claimed AS (
-		UPDATE board_heads SET keyframe_claim = $2 WHERE board_id = $1 AND keyframe_claim <= $3 AND keyframe_claim < $2 RETURNING 1
-	)
-	SELECT (SELECT count(*) FROM claimed)::int AS granted, (SELECT keyframe_claim FROM board_heads WHERE board_id = $1) AS current`;
-
 const UPDATES_BETWEEN = 'SELECT seq, at, actor, data FROM updates WHERE board_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq';
 
 export function postgresLogStorage(pool: pg.Pool): LogStorage {
@@ -111,11 +100,20 @@ export function postgresLogStorage(pool: pg.Pool): LogStorage {
 				[boardId, keyframe.seq, keyframe.at, keyframe.state]
 			);
 		},
-		async claimKeyframe(boardId, seq, known) {
-			const { rows } = await pool.query<{ granted: number; current: number | null }>(CLAIM_KEYFRAME, [boardId, seq, known]);
-			const { granted, current } = rows[0]!;
-			// No head row: nothing was ever appended, so nobody else can be taking a keyframe.
-			return granted === 1 || current === null ? null : current;
+		claimKeyframe(boardId, seq, known) {
+			// The head row locked (FOR UPDATE reads the newest committed claim, after waiting for a
+			// rival's): a one-statement compare-and-set read its answer from the statement's older
+			// snapshot, so a loser could be told 0 instead of the claim that beat it. Two short
+			// statements, once per keyframe interval; an append waits for them at most.
+			return inTransaction(pool, async (client) => {
+				const { rows } = await client.query<{ keyframe_claim: number }>('SELECT keyframe_claim FROM board_heads WHERE board_id = $1 FOR UPDATE', [boardId]);
+				const current = rows[0]?.keyframe_claim;
+				// No head row: nothing was ever appended, so nobody else can be taking a keyframe.
+				if (current === undefined) return null;
+				if (current > known || current >= seq) return current;
+				await client.query('UPDATE board_heads SET keyframe_claim = $2 WHERE board_id = $1', [boardId, seq]);
+				return null;
+			});
 		},
 		async loadBoard(boardId) {
 			const keyframe = await keyframeAtOrBefore(boardId, Infinity);
