@@ -13,6 +13,11 @@ export interface BoardMetrics {
 	refused(code: number): void;
 	/** A keyframe written to the log. */
 	keyframeWritten(): void;
+	/**
+	 * Cluster mode: updates another node logged, taken into a room — from Redis as they were
+	 * logged (`peer`), or read back from the log to fill a gap (`log`: messages were missed).
+	 */
+	peerUpdates(updates: number, via: 'peer' | 'log'): void;
 	/** Bytes of Yjs frames read from watchers. */
 	received(bytes: number): void;
 	/** Bytes of Yjs frames queued to watchers. */
@@ -25,6 +30,7 @@ export const NO_METRICS: BoardMetrics = {
 	broadcast: () => {},
 	refused: () => {},
 	keyframeWritten: () => {},
+	peerUpdates: () => {},
 	received: () => {},
 	sent: () => {}
 };

@@ -75,6 +75,12 @@ export async function createPrometheusMetrics(): Promise<PrometheusMetrics> {
 		registers: [registry]
 	});
 	const keyframes = new client.Counter({ name: name('keyframes_written_total'), help: 'Keyframes written to the log.', registers: [registry] });
+	const peerUpdates = new client.Counter({
+		name: name('peer_updates_total'),
+		help: 'Cluster mode: updates other nodes logged, taken in from Redis (via=peer) or read back from the log after missed messages (via=log).',
+		labelNames: ['via'],
+		registers: [registry]
+	});
 	// Bytes are counted once per frame per receiver, the hottest path of a broadcast: a plain
 	// number there, handed to prom-client only when scraped (its inc hashes labels each call).
 	const traffic = { received: 0, sent: 0 };
@@ -95,6 +101,7 @@ export async function createPrometheusMetrics(): Promise<PrometheusMetrics> {
 			broadcast: (seconds) => broadcast.observe(seconds),
 			refused: (code) => refused.inc({ code: String(code) }),
 			keyframeWritten: () => keyframes.inc(),
+			peerUpdates: (updates, via) => peerUpdates.inc({ via }, updates),
 			received: (bytes) => {
 				traffic.received += bytes;
 			},

@@ -15,7 +15,7 @@ export interface LogPositionDeps {
 	storage: Pick<BoardStorage, 'readUpdates'>;
 	logger: Logger;
 	/** Puts entries read back from the log into the document (the room skips what it holds). */
-	apply: (entries: readonly LoggedUpdate[]) => void;
+	apply: (entries: readonly LoggedUpdate[], via: 'log') => void;
 }
 
 export class LogPosition {
@@ -73,7 +73,7 @@ export class LogPosition {
 	private async readMissed(): Promise<boolean> {
 		if (this.stopped) return false;
 		const entries = await this.deps.storage.readUpdates(this.boardId, this.order.head);
-		if (!this.stopped) this.deps.apply(entries);
+		if (!this.stopped) this.deps.apply(entries, 'log');
 		return this.order.hasGap;
 	}
 }

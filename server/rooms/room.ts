@@ -92,7 +92,7 @@ export class Room {
 			keyframes: options.keyframes,
 			storage: options.storage,
 			logger: options.logger,
-			apply: (entries) => this.applyLogged(entries)
+			apply: (entries, via) => this.applyLogged(entries, via)
 		});
 		this.outage = new LogOutage(boardId, options.logger);
 		options.keyframes.open(boardId, [Y.encodeStateAsUpdate(doc)], lastKeyframe);
@@ -247,7 +247,7 @@ export class Room {
 	 * peer changes — relayed to this room's watchers at once, never logged again. Seqs the
 	 * document holds already are skipped; a gap left open is read from the log if it stays open.
 	 */
-	applyLogged(entries: readonly LoggedUpdate[]): void {
+	applyLogged(entries: readonly LoggedUpdate[], via: 'peer' | 'log' = 'peer'): void {
 		if (this.destroyed) return;
 		const missing = this.position.unheld(entries);
 		if (missing.length === 0) return;
@@ -257,6 +257,7 @@ export class Room {
 		const newest = missing.reduce((last, entry) => Math.max(last, entry.at), 0);
 		this.lastAt = Math.max(this.lastAt, newest);
 		this.position.record(missing);
+		this.metrics.peerUpdates(missing.length, via);
 	}
 
 	/** The awareness (presence) of this board, as y-protocols keeps it. */

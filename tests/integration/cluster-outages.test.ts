@@ -17,6 +17,9 @@ import { API } from '../../src/lib/protocol/endpoints';
 import type { HealthReply } from '../../src/lib/protocol/server-info';
 import { clusterService, serviceVerdict, useTestDatabase } from '../helpers/cluster-services';
 import { useControlClients } from '../helpers/control-client';
+import { parsePrometheusText } from '../helpers/prometheus-text';
+import { METRICS_PATH } from '../../server/http/metrics-route';
+import { METRIC_PREFIX } from '../../server/metrics/prometheus-metrics';
 import { callApi, createBoard, getJson } from '../helpers/http';
 import { privatePostgresMissing, startPrivatePostgres, type PrivatePostgres } from '../helpers/private-postgres';
 import { privateRedisMissing, startPrivateRedis, type PrivateRedis } from '../helpers/private-redis';
@@ -52,6 +55,12 @@ async function controlWatcher(url: string, boardId: string, name: string) {
 	if (!joined.ok) throw new Error(joined.error.message);
 	return { client, alerts };
 }
+const METRICS_TOKEN = 'metrics-token-for-cluster-tests-0123';
+/** A node's count of updates other nodes logged that it took in `via` Redis or the log. */
+async function peerUpdates(url: string, via: 'peer' | 'log'): Promise<number> {
+	const response = await fetch(`${url}${METRICS_PATH}`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+	return parsePrometheusText(await response.text()).value(`${METRIC_PREFIX}peer_updates_total`, { via }) ?? 0;
+}
 const pinIds = (client: YjsClient) => [...client.doc.getMap('pins').keys()].sort();
 const health = async (url: string) => (await getJson(`${url}${API.health}`)).body as HealthReply;
 
@@ -63,7 +72,7 @@ describe.skipIf(!SHARED_POSTGRES || !PRIVATE_REDIS)('[CF1] Redis restarting unde
 
 	it('[CF1] nodes keep serving their own watchers while Redis is down (changes, alerts), then catch up from the log: every replica converges, /healthz tells, a token revoked meanwhile closes its connection on the other node', async () => {
 		redis = await startPrivateRedis();
-		const cluster = await startCluster(2, { databaseUrl: await database.freshSchema(), redisUrl: redis.url });
+		const cluster = await startCluster(2, { databaseUrl: await database.freshSchema(), redisUrl: redis.url, env: { METRICS_TOKEN } });
 		clusters.push(cluster);
 		const [a, b] = cluster.nodes as [(typeof cluster.nodes)[0], (typeof cluster.nodes)[0]];
 		const created = (await callApi(a.url, 'POST', '/api/boards', { body: { title: 'Redis blip' } })).body as CreatedBoard;
@@ -97,6 +106,9 @@ describe.skipIf(!SHARED_POSTGRES || !PRIVATE_REDIS)('[CF1] Redis restarting unde
 			what: 'every watcher to converge once Redis is back'
 		});
 		expect(pinIds(taras)).toEqual(['pin-1', 'pin-2', 'pin-3']);
+		// Node B took node A's outage edit from the log (the message was never sent), the others from Redis.
+		expect(await peerUpdates(b.url, 'log')).toBeGreaterThanOrEqual(1);
+		expect(await peerUpdates(b.url, 'peer')).toBeGreaterThanOrEqual(1);
 		expect(snapshot(olena.doc)).toEqual(snapshot(taras.doc));
 		await waitFor(async () => (await health(b.url)).redis?.ok === true, { what: 'node B to see Redis back' });
 		await waitFor(() => mykola.closeCodes.includes(CLOSE_CODES.revoked), { what: 'node B to end the connection of the token revoked meanwhile' });
