@@ -11,7 +11,6 @@
  * - After Redis comes back every open room reads what it missed from the log.
  * - Access changes (a revoked token, a board made private) reach the watchers on every node.
  */
-import { createAdapter } from '@socket.io/redis-adapter';
 import type { AccessChange, BoardAccess } from '../auth/board-access';
 import { ACCESS_MODES, type AccessMode } from '../../src/lib/protocol/access';
 import type { Logger } from '../logger';
@@ -34,7 +33,8 @@ export class ClusterNode {
 	private constructor(
 		private readonly redis: RedisClients,
 		private readonly bus: BoardBus,
-		private readonly logger: Logger
+		private readonly logger: Logger,
+		private readonly createAdapter: typeof import('@socket.io/redis-adapter').createAdapter
 	) {
 		this.peers = {
 			logged: (boardId, entries) => bus.publish(boardId, { type: 'logged', node: bus.node, entries: [...entries] }),
@@ -47,11 +47,13 @@ export class ClusterNode {
 	}
 
 	static async open(settings: ClusterSettings, logger: Logger): Promise<ClusterNode> {
+		// Imported here, not at the top: a server on one process never loads the adapter (nor ioredis).
+		const { createAdapter } = await import('@socket.io/redis-adapter');
 		const redis = await openRedisClients(settings, logger);
 		const bus = new BoardBus(redis, settings, logger);
 		await bus.start();
 		logger.info(`cluster: node ${settings.nodeId} joined over Redis (prefix ${settings.prefix})`);
-		return new ClusterNode(redis, bus, logger);
+		return new ClusterNode(redis, bus, logger, createAdapter);
 	}
 
 	/** A room just opened here: hear its board, read what was logged meanwhile, ask for presence. */
@@ -86,7 +88,7 @@ export class ClusterNode {
 
 	/** socket.io's Redis adapter: rooms, broadcasts and fetchSockets span every node. */
 	socketIoAdapter(prefix: string) {
-		return createAdapter(this.redis.adapterPublisher, this.redis.adapterSubscriber, { key: `${prefix}socket.io` });
+		return this.createAdapter(this.redis.adapterPublisher, this.redis.adapterSubscriber, { key: `${prefix}socket.io` });
 	}
 
 	checkHealth(): Promise<RedisHealth> {

@@ -9,7 +9,7 @@
  * with every edit. ioredis reconnects by itself (retry below) and resubscribes; `onReconnect`
  * tells the node, which has every room read what it missed.
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from '../logger';
 import type { ClusterSettings } from './cluster-settings';
 
@@ -39,6 +39,8 @@ export interface RedisClients {
 
 /** Opens every connection and waits until Redis answers; rejects, saying where, if it does not. */
 export async function openRedisClients(settings: ClusterSettings, logger: Logger): Promise<RedisClients> {
+	// Loaded only in cluster mode: a server on one process does not carry the client at all.
+	const { Redis } = await import('ioredis');
 	const where = describeRedisUrl(settings.redisUrl);
 	const options: RedisOptions = {
 		lazyConnect: true,

@@ -37,7 +37,7 @@ describe('the compiled server', () => {
 		expect(imports.filter((entry) => isLoader(entry.path))).toEqual([]);
 	});
 
-	it('[P1] runs on plain node: nothing it resolves is tsx or a .ts file, nor the PostgreSQL driver on SQLite, and its worker writes keyframes', async () => {
+	it('[P1] runs on plain node: nothing it resolves is tsx or a .ts file, nor the PostgreSQL driver or the Redis client on one SQLite process, and its worker writes keyframes', async () => {
 		server = await startServer({
 			compiled: true,
 			nodeOptions: ['--import', path.resolve('tests/helpers/module-trace.mjs')],
@@ -59,8 +59,10 @@ describe('the compiled server', () => {
 		const resolved = fs.readFileSync(traceFile, 'utf8').trim().split('\n');
 		expect(resolved).toContain(`file://${path.join(BUILD_DIR, 'index.mjs')}`);
 		expect(resolved.filter((url) => url.startsWith('file:') && isLoader(new URL(url).pathname))).toEqual([]);
-		// A server on SQLite does not carry the PostgreSQL driver (~16 MB) it has no use for.
+		// A server on SQLite does not carry the PostgreSQL driver (~16 MB) nor, outside cluster mode,
+		// the Redis client and socket.io's Redis adapter: it has no use for them.
 		expect(resolved.filter((url) => /\/node_modules\/pg(-[a-z]+)?\//.test(url))).toEqual([]);
+		expect(resolved.filter((url) => /\/node_modules\/(ioredis|@socket\.io\/redis-adapter)\//.test(url))).toEqual([]);
 		expect(server.log()).not.toMatch(/keyframe worker stopped/);
 	});
 });
