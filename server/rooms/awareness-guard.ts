@@ -110,12 +110,9 @@ export class AwarenessGuard {
 		for (const id of connection.awarenessClients) {
 			if (this.owners.get(id) !== connection) continue;
 			this.owners.delete(id);
-			const claim = this.claims.get(id);
-			this.claims.delete(id);
-			if (claim && !claim.connection.closed && this.changes(claim.entry) && this.hasRoom(claim.connection, claim.entry)) {
-				this.own(id, claim.connection);
-				heirs.push(claim);
-			} else orphaned.push(id);
+			const heir = this.inherit(id);
+			if (heir) heirs.push(heir);
+			else orphaned.push(id);
 		}
 		connection.awarenessClients.clear();
 		for (const [id, claim] of this.claims) if (claim.connection === connection) this.claims.delete(id);
@@ -136,12 +133,8 @@ export class AwarenessGuard {
 				continue;
 			}
 			this.remote.delete(clientId);
-			const claim = this.claims.get(clientId);
-			this.claims.delete(clientId);
-			if (claim && !claim.connection.closed && this.changes(claim.entry) && this.hasRoom(claim.connection, claim.entry)) {
-				this.own(clientId, claim.connection);
-				heirs.push(claim);
-			}
+			const heir = this.inherit(clientId);
+			if (heir) heirs.push(heir);
 		}
 		return heirs;
 	}
@@ -172,6 +165,15 @@ export class AwarenessGuard {
 			if (carriesPresence(admitted.has(id) ? admitted.get(id) : this.awareness.states.get(id))) return false;
 		}
 		return true;
+	}
+
+	/** An id just let go passes to a live claim that is still news, which is returned (to apply); null if none. */
+	private inherit(id: number): AwarenessClaim | null {
+		const claim = this.claims.get(id);
+		this.claims.delete(id);
+		if (!claim || claim.connection.closed || !this.changes(claim.entry) || !this.hasRoom(claim.connection, claim.entry)) return null;
+		this.own(id, claim.connection);
+		return claim;
 	}
 
 	/** Set by another node and still standing (a state timed out or removed frees its id). */
