@@ -113,6 +113,15 @@ export async function createPrometheusMetrics(): Promise<PrometheusMetrics> {
 			sources = wired;
 		},
 		contentType: registry.contentType,
-		scrape: () => registry.metrics()
+		scrape: async () => spellNaN(await registry.metrics())
 	};
+}
+
+/**
+ * prom-client 15 writes a NaN sample as `Nan` (its event-loop lag mean is NaN until the monitor's
+ * first 10 ms sample). Prometheus reads that, its float parser ignores case, but the exposition
+ * format spells `NaN` and stricter readers (OpenMetrics, our tests) refuse anything else.
+ */
+export function spellNaN(text: string): string {
+	return text.replace(/ Nan$/gm, ' NaN');
 }
