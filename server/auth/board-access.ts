@@ -19,6 +19,7 @@ import type { BoardDirectory } from '../boards/board-directory';
 import type { ServerConfig } from '../config';
 import type { AccessStorage } from '../storage/storage';
 import { AccessError } from './access-error';
+import { GrantMemory } from './grant-memory';
 import { hashSecret, newSecret, newTokenId, sameSecret } from './secrets';
 
 export interface Grant {
@@ -43,23 +44,44 @@ type AccessConfig = Pick<ServerConfig, 'adminToken' | 'boardCreation' | 'default
 
 export class BoardAccess {
 	private readonly events = new EventEmitter();
+	/** Answers to fall back on while the database cannot be asked (grant-memory.ts). */
+	private readonly memory = new GrantMemory();
 
 	constructor(
 		private readonly storage: AccessStorage,
 		private readonly config: AccessConfig
-	) {}
+	) {
+		this.events.on('change', (change: AccessChange) => this.memory.forget(change.boardId));
+	}
 
 	isAdmin(secret: string | null | undefined): boolean {
 		return sameSecret(secret, this.config.adminToken);
 	}
 
-	/** The caller's grant on a board; null when refused. Throws 404 for an unknown board. */
+	/**
+	 * The caller's grant on a board; null when refused. Throws 404 for an unknown board. While the
+	 * database does not answer, the answer it last gave this secret on this board, if any.
+	 */
 	async grant(boardId: string, secret: string | null | undefined): Promise<Grant | null> {
+		const key = secret ? hashSecret(secret) : '';
+		const ticket = this.memory.ticket();
+		try {
+			const grant = await this.readGrant(boardId, secret, key);
+			this.memory.remember(ticket, boardId, key, grant);
+			return grant;
+		} catch (error) {
+			const remembered = error instanceof AccessError ? undefined : this.memory.recall(boardId, key);
+			if (remembered === undefined) throw error;
+			return remembered;
+		}
+	}
+
+	private async readGrant(boardId: string, secret: string | null | undefined, secretHash: string): Promise<Grant | null> {
 		const mode = await this.storage.getAccessMode(boardId);
 		if (!mode) throw new AccessError(404, 'no such board');
 		if (this.isAdmin(secret)) return { role: 'owner', tokenId: null, label: null };
 		if (secret) {
-			const token = await this.storage.findTokenByHash(hashSecret(secret));
+			const token = await this.storage.findTokenByHash(secretHash);
 			return token && token.boardId === boardId && token.revokedAt === null ? { role: token.role, tokenId: token.id, label: token.label } : null;
 		}
 		const role = anonymousRole(mode);

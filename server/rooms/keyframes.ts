@@ -103,6 +103,11 @@ export class Keyframes {
 		return { due: this.due(board), lastKeyframeSeq: board.lastKeyframeSeq };
 	}
 
+	/** The board as logged so far (its shadow's state as one update): what may be sent while the room's document is ahead. */
+	loggedState(boardId: string): Promise<Uint8Array> {
+		return this.host.snapshot(boardId);
+	}
+
 	/** Settles once no keyframe of the board is being taken. */
 	async settled(boardId: string): Promise<void> {
 		const board = this.boards.get(boardId);

@@ -4,7 +4,9 @@
  * keeps the batch that failed (in the document, unsent) and tries it again — at once when the
  * outage is over, waiting longer between tries meanwhile; refuses new edits with 4507, which a
  * stock y-websocket client takes as "try again later" (45xx) and resends on reconnect; and keeps
- * serving what is logged to the watchers it has (they keep the board and each other's presence).
+ * serving what is logged to the watchers it has (they keep the board and each other's presence),
+ * and to watchers who join meanwhile: their first state comes from the board as logged (the
+ * keyframe shadow), since the document holds the kept batch.
  */
 import type { Logger } from '../logger';
 
@@ -22,6 +24,8 @@ export class LogOutage {
 	private timer: ReturnType<typeof setTimeout> | null = null;
 	private retryMs = FIRST_RETRY_MS;
 	private since: number | null = null;
+	/** The board as logged at a log head, taken for watchers who join while down. */
+	private logged: { head: number; state: Promise<Uint8Array> } | null = null;
 
 	constructor(
 		private readonly boardId: string,
@@ -47,8 +51,25 @@ export class LogOutage {
 		this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
 	}
 
+	/**
+	 * The board as logged, while down (null when up: a reply then waits the moment a flush takes).
+	 * One snapshot per log head, however many join; `take` reads it (from the keyframe shadow).
+	 */
+	loggedState(head: number, take: () => Promise<Uint8Array>): Promise<Uint8Array> | null {
+		if (!this.down) return null;
+		if (this.logged?.head !== head) {
+			const logged = { head, state: take() };
+			logged.state.catch(() => {
+				if (this.logged === logged) this.logged = null;
+			});
+			this.logged = logged;
+		}
+		return this.logged.state;
+	}
+
 	/** An append succeeded. */
 	recovered(): void {
+		this.logged = null;
 		if (this.since === null) return;
 		this.logger.info(`board ${this.boardId}: log writable again after ${Date.now() - this.since} ms; edits accepted`);
 		this.since = null;

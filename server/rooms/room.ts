@@ -109,7 +109,14 @@ export class Room {
 			onLagCheck: () => (this.stateIsLogged() ? this.delivery.catchUp() : this.delivery.closeStuck()),
 			presence: () => this.presenceMessage()
 		});
-		this.syncReplies = new SyncReplies(doc, this.delivery, () => this.stateIsLogged(), (connection, code, reason) => this.refuse(connection, code, reason));
+		this.syncReplies = new SyncReplies(
+			doc,
+			this.delivery,
+			() => this.stateIsLogged(),
+			(connection, code, reason) => this.refuse(connection, code, reason),
+			// While the log is down: the board as logged, for watchers who join (see log-outage.ts).
+			() => this.outage.loggedState(this.position.head, () => this.options.keyframes.loggedState(this.boardId))
+		);
 		doc.on('update', this.onDocUpdate);
 	}
 

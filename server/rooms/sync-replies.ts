@@ -6,6 +6,9 @@
  * (the lower state vector asks for everything either lacks) and answered once that reply is
  * written. Asks of a receiver that lags are dropped: its catch-up carries the whole state anyway.
  * A reply also waits while the room has unlogged changes — nobody may receive state before it is logged.
+ * Unless the log is down (an outage keeps a failed batch unlogged for as long as it lasts): then
+ * the reply is cut from the board as logged (the keyframe shadow), so a watcher joining meanwhile
+ * reads the board at once, and is sent what that lacked of the document once all is logged.
  */
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
@@ -16,17 +19,21 @@ import * as messages from './sync-messages';
 export class SyncReplies {
 	/** Connections with an ask that waits for the log to catch up. */
 	private readonly waiting = new Set<Connection>();
+	/** Connections answered from the logged state, with its state vector: owed the rest once logged. */
+	private readonly owed = new Map<Connection, Uint8Array>();
 
 	constructor(
 		private readonly doc: Y.Doc,
 		private readonly delivery: Delivery,
 		/** True while the document holds exactly what is logged (a reply may go out now). */
 		private readonly stateIsLogged: () => boolean,
-		private readonly refuse: (connection: Connection, code: number, reason: string) => void
+		private readonly refuse: (connection: Connection, code: number, reason: string) => void,
+		/** The board as logged, while the log is down; null otherwise (a reply then waits). */
+		private readonly loggedState: () => Promise<Uint8Array> | null = () => null
 	) {}
 
 	get hasWaiting(): boolean {
-		return this.waiting.size > 0;
+		return this.waiting.size > 0 || this.owed.size > 0;
 	}
 
 	ask(connection: Connection, stateVector: Uint8Array): void {
@@ -40,40 +47,70 @@ export class SyncReplies {
 			return;
 		}
 		connection.pendingSyncAsk = stateVector;
-		if (connection.syncReplyInFlight) return;
-		if (this.stateIsLogged()) this.reply(connection);
-		else this.waiting.add(connection);
+		if (!connection.syncReplyInFlight) this.replyOrWait(connection);
 	}
 
-	/** Answers the asks that waited for the log; call once nothing is unlogged. */
+	/** Answers the asks that waited for the log, and what answers from it lacked; call once nothing is unlogged. */
 	answerWaiting(): void {
+		for (const [connection, stateVector] of this.owed) {
+			if (!connection.closed && !connection.lagging) this.delivery.send(connection, messages.encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+		}
+		this.owed.clear();
 		for (const connection of this.waiting) this.reply(connection);
 		this.waiting.clear();
 	}
 
 	forget(connection: Connection): void {
 		this.waiting.delete(connection);
+		this.owed.delete(connection);
 	}
 
-	private reply(connection: Connection): void {
+	private replyOrWait(connection: Connection): void {
+		if (this.stateIsLogged()) return this.reply(connection);
+		const logged = this.loggedState();
+		if (!logged) {
+			this.waiting.add(connection);
+			return;
+		}
+		// In flight from now, so asks meanwhile merge into pendingSyncAsk and go with this reply.
+		connection.syncReplyInFlight = true;
+		logged.then(
+			(state) => {
+				connection.syncReplyInFlight = false;
+				if (this.stateIsLogged()) this.reply(connection);
+				else this.reply(connection, state);
+			},
+			() => {
+				connection.syncReplyInFlight = false;
+				if (!connection.closed) this.waiting.add(connection);
+			}
+		);
+	}
+
+	/** Sends what the asker lacks of the document, or of `logged` (the board as logged) when given. */
+	private reply(connection: Connection, logged?: Uint8Array): void {
 		const stateVector = connection.pendingSyncAsk;
 		connection.pendingSyncAsk = null;
 		if (!stateVector || connection.closed) return;
 		let message: Uint8Array;
 		try {
-			message = messages.encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+			message = messages.encodeSyncStep2(logged ? Y.diffUpdate(logged, stateVector) : Y.encodeStateAsUpdate(this.doc, stateVector));
 		} catch {
 			this.refuse(connection, CLOSE_CODES.malformed, 'state vector does not decode');
 			return;
 		}
+		if (logged) this.owed.set(connection, lowest(this.owed.get(connection), Y.encodeStateVectorFromUpdate(logged)));
 		connection.syncReplyInFlight = this.delivery.send(connection, message, () => this.written(connection));
 	}
 
 	/** The reply left the queue: an ask merged meanwhile may go now. */
 	private written(connection: Connection): void {
 		connection.syncReplyInFlight = false;
-		if (!connection.pendingSyncAsk || connection.closed) return;
-		if (this.stateIsLogged()) this.reply(connection);
-		else this.waiting.add(connection);
+		if (connection.pendingSyncAsk && !connection.closed) this.replyOrWait(connection);
 	}
+}
+
+/** Of two state vectors of the logged board, the one that owes more (either may be older). */
+function lowest(held: Uint8Array | undefined, next: Uint8Array): Uint8Array {
+	return held ? messages.lowerStateVector(held, next) : next;
 }

@@ -157,7 +157,10 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 		ws.on('close', () => release?.());
 		if (!release) return refuse(connection, CLOSE_CODES.tooManyConnections);
 
-		if (!BOARD_ID_PATTERN.test(boardId) || !(await directory.get(boardId))) {
+		// A board loaded here exists: asking the database again would refuse its watchers while
+		// PostgreSQL is away (they may rejoin and read on, see grant-memory.ts).
+		const loaded = BOARD_ID_PATTERN.test(boardId) && (await rooms.peek(boardId).catch(() => undefined));
+		if (!BOARD_ID_PATTERN.test(boardId) || (!loaded && !(await directory.get(boardId)))) {
 			connection.close(CLOSE_CODES.unknownBoard, CLOSE_REASONS[CLOSE_CODES.unknownBoard]);
 			return;
 		}

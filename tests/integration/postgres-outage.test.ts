@@ -11,15 +11,16 @@ import { openPostgresStorage } from '../../server/storage/postgres-storage';
 import type { ServerStorage } from '../../server/storage/storage';
 import { clusterService, postgresUrl, testPostgresSettings, useTestDatabase } from '../helpers/cluster-services';
 import { addPin } from '../../src/lib/model/pin-operations';
+import { ACCESS_API, type CreatedBoard, type CreatedToken } from '../../src/lib/protocol/access';
 import { CLOSE_CODES } from '../../src/lib/protocol/close-codes';
 import { API } from '../../src/lib/protocol/endpoints';
 import { HISTORY_API, type HistoryState } from '../../src/lib/protocol/history';
 import type { HealthReply } from '../../src/lib/protocol/server-info';
-import { createBoard, getJson } from '../helpers/http';
+import { callApi, createBoard, getJson } from '../helpers/http';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 import { tcpCut, type TcpCut } from '../helpers/tcp-cut';
 import { waitFor } from '../helpers/wait-for';
-import { connectSynced } from '../helpers/yjs-client';
+import { canonical, connectSynced, connectYjs } from '../helpers/yjs-client';
 
 const POSTGRES = await clusterService('PostgreSQL');
 const database = useTestDatabase(POSTGRES);
@@ -147,6 +148,55 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 			expect(taras.closeCodes).toEqual([]);
 			olena.destroy();
 			taras.destroy();
+		} finally {
+			await server?.stop();
+			await relay.close();
+		}
+	}, 120_000);
+
+	it('[PG8] PostgreSQL lost while a board is open: a watcher who drops rejoins with the grant it had and reads the board as logged at once, a newcomer on the same terms too; a secret never checked is not let in; once it is back all converge', async () => {
+		const relay: TcpCut = await tcpCut({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
+		let server: ServerProcess | null = null;
+		try {
+			const url = new URL(database.url);
+			url.port = String(relay.port);
+			server = await startServer({
+				env: { DATABASE_URL: url.toString(), DATABASE_CONNECT_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '2000' }
+			});
+			const board = (await callApi(server.url, 'POST', API.boards, { body: { title: 'Rejoin' } })).body as CreatedBoard;
+			const mint = async (role: 'viewer' | 'editor') =>
+				(await callApi(server!.url, 'POST', ACCESS_API.tokens(board.id), { secret: board.ownerToken.token, body: { role } })).body as CreatedToken;
+			const [viewer, unseen] = [await mint('viewer'), await mint('viewer')];
+			const olena = await connectSynced(server.wsUrl, board.id, 'Olena');
+			const press = await connectSynced(server.wsUrl, board.id, 'Press', { token: viewer.token });
+			addPin(olena.doc, { id: 'pin-before', name: 'Before', lat: 49, lng: 37 }, { actor: 'Olena' });
+			await waitFor(() => press.doc.getMap('pins').has('pin-before'), { what: 'the first pin to reach the press viewer' });
+			press.destroy();
+
+			await relay.cut();
+			addPin(olena.doc, { id: 'pin-during', name: 'During', lat: 49.1, lng: 37.1 }, { actor: 'Olena' });
+			await waitFor(() => /log write failed, edits refused \(4507\)/.test(server!.log()), { timeoutMs: 15_000, what: 'the room to find the log unwritable' });
+
+			// The viewer's link and an anonymous newcomer both get in, with the board as logged.
+			const back = await connectSynced(server.wsUrl, board.id, 'Press', { token: viewer.token });
+			const newcomer = await connectSynced(server.wsUrl, board.id, 'Mykola');
+			for (const watcher of [back, newcomer]) expect([...watcher.doc.getMap('pins').keys()]).toEqual(['pin-before']);
+			// A token the server never checked cannot be checked now: not let in.
+			const stranger = connectYjs(server.wsUrl, board.id, 'Stranger', { token: unseen.token });
+			await waitFor(() => stranger.closeCodes.length > 0, { timeoutMs: 15_000, what: 'the unchecked token to be turned away' });
+			expect(stranger.provider.synced).toBe(false);
+			stranger.destroy();
+			expect(server.running()).toBe(true);
+
+			await relay.restore();
+			for (const watcher of [back, newcomer]) {
+				await waitFor(() => canonical(watcher.doc) === canonical(olena.doc) && watcher.doc.getMap('pins').has('pin-during'), {
+					timeoutMs: 15_000,
+					what: 'the rejoined watchers to get the kept edit once logged'
+				});
+			}
+			expect(back.closeCodes).toEqual([]);
+			for (const client of [olena, back, newcomer]) client.destroy();
 		} finally {
 			await server?.stop();
 			await relay.close();

@@ -169,6 +169,32 @@ describe('room', () => {
 		expect(writer.socket.closedWith).toBeNull();
 	});
 
+	it('[R15] while the log cannot be written a watcher who joins reads the board as logged at once, never the kept change; once the log is back it gets the rest', async () => {
+		// A shadow as the room keeps it, and one behind its document (in a cluster, while a gap is read back).
+		const behind: ShadowHost = { ...inThreadShadows(), snapshot: async () => Y.encodeStateAsUpdate(new Y.Doc()) };
+		for (const host of [inThreadShadows(), behind]) {
+			const { room, join, storage } = setup([], 1000, host);
+			const writer = join('writer');
+			room.receive(writer.connection, messages.encodeUpdate(pinUpdate('logged')));
+			await waitFor(() => storage.log.length === 1);
+			storage.down = true;
+			room.receive(writer.connection, messages.encodeUpdate(pinUpdate('kept')));
+			await waitFor(() => storage.failedAppends >= 1, { what: 'the append to fail' });
+
+			const newcomer = join('newcomer');
+			room.receive(newcomer.connection, messages.encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+			await waitFor(() => newcomer.socket.sent.some((message) => messages.decodeMessage(message).type === 'update'), { what: 'an answer from the board as logged' });
+			const names = () => readAll(newcomer.socket.replica(), 'pins').map((pin) => pin.name).sort();
+			expect(names()).toEqual(host === behind ? [] : ['logged']);
+			expect(newcomer.socket.closedWith).toBeNull();
+
+			storage.down = false;
+			await waitFor(() => names().length === 2, { what: 'the kept change and what the answer lacked, once logged' });
+			expect(names()).toEqual(['kept', 'logged']);
+			expect(storage.log).toHaveLength(2);
+		}
+	});
+
 	it('[R8] a slow receiver stops getting messages and later gets one catch-up with everything', async () => {
 		const { room, join, storage } = setup();
 		const writer = join('writer');
