@@ -6,7 +6,8 @@
  *
  * Bounded on purpose: the board publisher does not queue while Redis is away (a publish then
  * fails at once and is dropped — peers catch up from the log), so an outage cannot grow memory
- * with every edit. ioredis reconnects by itself (retry below) and resubscribes; `onReconnect`
+ * with every edit; the adapter's publisher queues for a few seconds at most and drops what then
+ * fails (publishingSafely). ioredis reconnects by itself (retry below) and resubscribes; `onReconnect`
  * tells the node, which has every room read what it missed.
  */
 import type { Redis, RedisOptions } from 'ioredis';
@@ -50,11 +51,16 @@ export async function openRedisClients(settings: ClusterSettings, logger: Logger
 	};
 	const publisher = new Redis(settings.redisUrl, { ...options, enableOfflineQueue: false });
 	const subscriber = new Redis(settings.redisUrl, options);
-	const adapterPublisher = new Redis(settings.redisUrl, options);
+	const adapterPublisher = publishingSafely(new Redis(settings.redisUrl, options), () => {
+		if (droppedLogged) return;
+		droppedLogged = true;
+		logger.warn(`Redis at ${where}: control-plane messages to other nodes dropped while it is away (pings, alerts, receipts reach this node's watchers only)`);
+	});
 	const adapterSubscriber = new Redis(settings.redisUrl, options);
 	const all = [publisher, subscriber, adapterPublisher, adapterSubscriber];
 	const reconnectListeners: (() => void)[] = [];
 	let lostLogged = false;
+	let droppedLogged = false;
 	// An ioredis client without an error listener throws the error: the process would end.
 	for (const client of all) {
 		client.on('error', (error: Error) => {
@@ -67,6 +73,7 @@ export async function openRedisClients(settings: ClusterSettings, logger: Logger
 	subscriber.on('ready', () => {
 		if (!readyOnce) return void (readyOnce = true);
 		lostLogged = false;
+		droppedLogged = false;
 		logger.info(`Redis at ${where}: back; catching up from the log`);
 		for (const listener of reconnectListeners) listener();
 	});
@@ -108,4 +115,21 @@ export function describeRedisUrl(url: string): string {
 	} catch {
 		return '(unparseable URL)';
 	}
+}
+
+/**
+ * socket.io's Redis adapter publishes without awaiting the answer. While Redis is away ioredis
+ * queues those publishes and, at every second reconnect attempt (`maxRetriesPerRequest: 1`), fails
+ * what it queued — so the queue holds a few seconds at most, but each failure would be an unhandled
+ * rejection. The adapter's messages are live only (a ping, an alert to other nodes' watchers, a
+ * receipt), so a failed one is dropped, and `dropped` is told.
+ */
+export function publishingSafely(client: Redis, dropped: () => void): Redis {
+	const publish = client.publish.bind(client) as (channel: string | Buffer, message: string | Buffer) => Promise<number>;
+	client.publish = ((channel: string | Buffer, message: string | Buffer) =>
+		publish(channel, message).catch(() => {
+			dropped();
+			return 0;
+		})) as Redis['publish'];
+	return client;
 }
