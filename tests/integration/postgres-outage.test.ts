@@ -26,6 +26,23 @@ const POSTGRES = await clusterService('PostgreSQL');
 const database = useTestDatabase(POSTGRES);
 const entry = (n: number) => ({ at: n, actor: 'x', update: new Uint8Array([n]) });
 
+/** A real server whose PostgreSQL connections go through a relay the test cuts and restores. */
+async function behindRelay(run: (server: ServerProcess, relay: TcpCut) => Promise<void>): Promise<void> {
+	const relay = await tcpCut({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
+	let server: ServerProcess | null = null;
+	try {
+		const url = new URL(database.url);
+		url.port = String(relay.port);
+		server = await startServer({
+			env: { DATABASE_URL: url.toString(), DATABASE_CONNECT_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '2000' }
+		});
+		await run(server, relay);
+	} finally {
+		await server?.stop();
+		await relay.close();
+	}
+}
+
 describe('[PG4] DATABASE_URL is checked at start', () => {
 	it('[PG4] a URL that is not postgres:// is refused with the reason, without the password', () => {
 		const refusal = (url: string) => {
@@ -101,14 +118,7 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 	});
 
 	it('[PG4] PostgreSQL lost while a board is open: the edit in flight reaches nobody and is kept, new edits are refused (4507), watchers stay and read on, /healthz says PostgreSQL does not answer; once it is back the kept edit is logged and sent, the refused one resent', async () => {
-		const relay: TcpCut = await tcpCut({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
-		let server: ServerProcess | null = null;
-		try {
-			const url = new URL(database.url);
-			url.port = String(relay.port);
-			server = await startServer({
-				env: { DATABASE_URL: url.toString(), DATABASE_CONNECT_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '2000' }
-			});
+		await behindRelay(async (server, relay) => {
 			const { id } = await createBoard(server.url, 'Outage');
 			const [olena, taras] = [await connectSynced(server.wsUrl, id, 'Olena'), await connectSynced(server.wsUrl, id, 'Taras')];
 			addPin(olena.doc, { id: 'pin-before', name: 'Before', lat: 49, lng: 37 }, { actor: 'Olena' });
@@ -116,7 +126,7 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 
 			await relay.cut();
 			addPin(olena.doc, { id: 'pin-during', name: 'During', lat: 49.1, lng: 37.1 }, { actor: 'Olena' });
-			await waitFor(() => /log write failed, edits refused \(4507\)/.test(server!.log()), { timeoutMs: 15_000, what: 'the room to find the log unwritable' });
+			await waitFor(() => /log write failed, edits refused \(4507\)/.test(server.log()), { timeoutMs: 15_000, what: 'the room to find the log unwritable' });
 			addPin(olena.doc, { id: 'pin-refused', name: 'Refused', lat: 49.2, lng: 37.2 }, { actor: 'Olena' });
 			await waitFor(() => olena.closeCodes.includes(CLOSE_CODES.storageUnavailable), { timeoutMs: 15_000, what: 'the next edit refused with 4507' });
 			expect(taras.doc.getMap('pins').has('pin-during')).toBe(false);
@@ -137,7 +147,7 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 			await waitFor(() => taras.doc.getMap('pins').has('pin-during'), { timeoutMs: 15_000, what: 'Taras to get the kept edit once it is logged' });
 			const state = await waitFor(
 				async () => {
-					const { status, body } = await getJson(`${server!.url}${HISTORY_API.state(id)}?update=false`);
+					const { status, body } = await getJson(`${server.url}${HISTORY_API.state(id)}?update=false`);
 					return status === 200 && (body as HistoryState).content.pins.some((pin) => pin.id === 'pin-refused') ? (body as HistoryState) : null;
 				},
 				{ timeoutMs: 30_000, what: 'the refused edit to be resent and logged after PostgreSQL is back' }
@@ -148,24 +158,14 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 			expect(taras.closeCodes).toEqual([]);
 			olena.destroy();
 			taras.destroy();
-		} finally {
-			await server?.stop();
-			await relay.close();
-		}
+		});
 	}, 120_000);
 
 	it('[PG8] PostgreSQL lost while a board is open: a watcher who drops rejoins with the grant it had and reads the board as logged at once, a newcomer on the same terms too; a secret never checked is not let in; once it is back all converge', async () => {
-		const relay: TcpCut = await tcpCut({ host: '127.0.0.1', port: Number(new URL(database.url).port || 5432) });
-		let server: ServerProcess | null = null;
-		try {
-			const url = new URL(database.url);
-			url.port = String(relay.port);
-			server = await startServer({
-				env: { DATABASE_URL: url.toString(), DATABASE_CONNECT_TIMEOUT_MS: '1000', DATABASE_STATEMENT_TIMEOUT_MS: '2000' }
-			});
+		await behindRelay(async (server, relay) => {
 			const board = (await callApi(server.url, 'POST', API.boards, { body: { title: 'Rejoin' } })).body as CreatedBoard;
 			const mint = async (role: 'viewer' | 'editor') =>
-				(await callApi(server!.url, 'POST', ACCESS_API.tokens(board.id), { secret: board.ownerToken.token, body: { role } })).body as CreatedToken;
+				(await callApi(server.url, 'POST', ACCESS_API.tokens(board.id), { secret: board.ownerToken.token, body: { role } })).body as CreatedToken;
 			const [viewer, unseen] = [await mint('viewer'), await mint('viewer')];
 			const olena = await connectSynced(server.wsUrl, board.id, 'Olena');
 			const press = await connectSynced(server.wsUrl, board.id, 'Press', { token: viewer.token });
@@ -175,7 +175,7 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 
 			await relay.cut();
 			addPin(olena.doc, { id: 'pin-during', name: 'During', lat: 49.1, lng: 37.1 }, { actor: 'Olena' });
-			await waitFor(() => /log write failed, edits refused \(4507\)/.test(server!.log()), { timeoutMs: 15_000, what: 'the room to find the log unwritable' });
+			await waitFor(() => /log write failed, edits refused \(4507\)/.test(server.log()), { timeoutMs: 15_000, what: 'the room to find the log unwritable' });
 
 			// The viewer's link and an anonymous newcomer both get in, with the board as logged.
 			const back = await connectSynced(server.wsUrl, board.id, 'Press', { token: viewer.token });
@@ -197,9 +197,6 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 			}
 			expect(back.closeCodes).toEqual([]);
 			for (const client of [olena, back, newcomer]) client.destroy();
-		} finally {
-			await server?.stop();
-			await relay.close();
-		}
+		});
 	}, 120_000);
 });
