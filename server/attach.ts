@@ -91,6 +91,8 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 	}
 
 	const yjs = createYjsEndpoint({ rooms, directory, logger, access, metrics, limits: config });
+	// Every node applies every update of a board, so its update budget counts the whole cluster's.
+	cluster?.onPeerLogged((boardId, node, count) => yjs.spentElsewhere(boardId, node, count));
 	const onUpgrade = upgradeRouter({ yjs: yjs.handleUpgrade, logger, refuseOthers: refuseOtherUpgrades });
 	// First in line: socket.io and Vite's HMR check their own paths and ignore ours.
 	httpServer.prependListener('upgrade', onUpgrade);

@@ -26,6 +26,13 @@ export class TokenBucket {
 		return true;
 	}
 
+	/** Takes up to `count` tokens, never below empty: use spent elsewhere that draws on the same budget. */
+	drain(count: number): void {
+		const now = this.now();
+		this.tokens = Math.max(0, Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond) - count);
+		this.last = now;
+	}
+
 	/** Milliseconds until `take` would succeed (0 if it would now). */
 	msUntilNext(): number {
 		const tokens = this.level();

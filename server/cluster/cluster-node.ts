@@ -29,6 +29,7 @@ export class ClusterNode {
 	private readonly rooms = new Map<string, Room>();
 	/** Set by relayAccess: re-read on reconnect, as access news may have been lost meanwhile. */
 	private access: BoardAccess | null = null;
+	private readonly peerLoggedListeners: ((boardId: string, node: string, count: number) => void)[] = [];
 
 	private constructor(
 		private readonly redis: RedisClients,
@@ -74,6 +75,11 @@ export class ClusterNode {
 		this.bus.leave(room.boardId);
 	}
 
+	/** Hears how many updates of an open board another node logged (the board's budget is the cluster's). */
+	onPeerLogged(listener: (boardId: string, node: string, count: number) => void): void {
+		this.peerLoggedListeners.push(listener);
+	}
+
 	/** Relays access changes both ways between this node and the others. */
 	relayAccess(access: BoardAccess): () => void {
 		this.access = access;
@@ -100,7 +106,10 @@ export class ClusterNode {
 	}
 
 	private receive(room: Room, message: PeerMessage): void {
-		if (message.type === 'logged') room.applyLogged(message.entries);
+		if (message.type === 'logged') {
+			room.applyLogged(message.entries);
+			for (const listener of this.peerLoggedListeners) listener(room.boardId, message.node, message.entries.length);
+		}
 		else if (message.type === 'awareness') room.applyPeerAwareness(message.update);
 		else {
 			const presence = room.presenceUpdate();

@@ -220,6 +220,11 @@ export function createYjsEndpoint(options: YjsEndpointOptions) {
 		},
 		/** Open Yjs connections, whatever their state (joining, live, closing). */
 		connectionCount: () => wss.clients.size,
+		/** Another node logged `count` updates of a board (cluster mode): they draw on its budget here too. */
+		spentElsewhere(boardId: string, node: string, count: number): void {
+			// Without watchers here nobody sends from here: there is no budget to hold them to.
+			if (live.has(boardId)) updateBudget.spentElsewhere(boardId, node, count);
+		},
 		/** Closes every Yjs connection (shutdown). */
 		close(): Promise<void> {
 			clearInterval(keepalive);
