@@ -39,7 +39,9 @@ export function exportApi(history: BoardHistory): ApiHandlers {
 			throw notFound(`no sector "${sectorId!.slice(0, 64)}" on this board${at === undefined ? '' : ' at that moment'}`, EXPORT_PARAMS.sector);
 		}
 		const title = state.content.meta.title ?? boardId;
-		const shownAt = at ?? Date.now();
+		// The moment the export shows: the one asked for, else the board's last change — not the
+		// download's: the same state exports to the same bytes, whenever and from whichever node.
+		const shownAt = at ?? state.at ?? Date.now();
 		const text =
 			format === 'geojson'
 				? JSON.stringify(recordsToGeoJSON(records), null, 1)
