@@ -3,10 +3,10 @@ import type { Role } from '../../src/lib/protocol/access';
 import type { Outgoing, RoomSocket } from './room-socket';
 
 /**
- * Why a connection is not read: its board is still loading, its own queue is full, or the room is
- * behind on logging.
+ * Why a connection is not read: its board is still loading, its own queue is full, the room is
+ * behind on logging, or its edit was refused while the log is down and it is about to be closed.
  */
-export type InputHold = 'joining' | 'queue' | 'backlog';
+export type InputHold = 'joining' | 'queue' | 'backlog' | 'refused';
 
 export class Connection {
 	/**

@@ -9,9 +9,17 @@
  * keyframe shadow), since the document holds the kept batch.
  */
 import type { Logger } from '../logger';
+import type { Connection } from './connection';
 
 const FIRST_RETRY_MS = 250;
 const RETRY_MAX_MS = 5_000;
+/**
+ * How long a sender whose edit was refused is held, unread, before it is closed. A client
+ * reconnects within 100–200 ms of a close and resends the same edit, to be refused again — each
+ * round a full join and sync reply; held first, it makes a round every couple of seconds instead
+ * of five a second.
+ */
+export const REFUSAL_HOLD_MS = 2_000;
 
 /** The records API's answer while the log is down (HTTP 503): nothing was confirmed. */
 export class LogUnavailable extends Error {
@@ -26,6 +34,8 @@ export class LogOutage {
 	private since: number | null = null;
 	/** The board as logged at a log head, taken for watchers who join while down. */
 	private logged: { head: number; state: Promise<Uint8Array> } | null = null;
+	/** Senders refused while down, held until closed: the timer, and the close. */
+	private readonly refused = new Map<Connection, { timer: ReturnType<typeof setTimeout>; close: () => void }>();
 
 	constructor(
 		private readonly boardId: string,
@@ -67,9 +77,22 @@ export class LogOutage {
 		return this.logged.state;
 	}
 
+	/**
+	 * A sender's edit cannot be taken now: it is no longer read, and `close` (4507) comes after
+	 * REFUSAL_HOLD_MS — or as soon as the log is back, so it reconnects and resends at once.
+	 */
+	refuse(connection: Connection, close: () => void): void {
+		if (this.refused.has(connection) || connection.closed) return;
+		connection.holdInput('refused');
+		const timer = setTimeout(() => this.closeRefused(connection), REFUSAL_HOLD_MS);
+		timer.unref?.();
+		this.refused.set(connection, { timer, close });
+	}
+
 	/** An append succeeded. */
 	recovered(): void {
 		this.logged = null;
+		for (const connection of [...this.refused.keys()]) this.closeRefused(connection);
 		if (this.since === null) return;
 		this.logger.info(`board ${this.boardId}: log writable again after ${Date.now() - this.since} ms; edits accepted`);
 		this.since = null;
@@ -80,5 +103,16 @@ export class LogOutage {
 	stop(): void {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = null;
+		// The room is closing and closes every connection itself.
+		for (const { timer } of this.refused.values()) clearTimeout(timer);
+		this.refused.clear();
+	}
+
+	private closeRefused(connection: Connection): void {
+		const refused = this.refused.get(connection);
+		if (!refused) return;
+		clearTimeout(refused.timer);
+		this.refused.delete(connection);
+		if (!connection.closed) refused.close();
 	}
 }

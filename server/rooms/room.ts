@@ -159,7 +159,7 @@ export class Room {
 				}
 				// Not taken while it could not be saved; the client keeps it and resends it on reconnect.
 				if (this.outage.down && !changesNothing(this.doc, message.update)) {
-					this.refuse(connection, CLOSE_CODES.storageUnavailable, CLOSE_REASONS[CLOSE_CODES.storageUnavailable]);
+					this.outage.refuse(connection, () => this.refuse(connection, CLOSE_CODES.storageUnavailable, CLOSE_REASONS[CLOSE_CODES.storageUnavailable]));
 					break;
 				}
 				this.applyFrom(connection, message.update);
