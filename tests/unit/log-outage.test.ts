@@ -12,6 +12,13 @@ import { silentLogger } from '../helpers/test-room';
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
 
+/** An outage under way: its first append failed. */
+function downOutage(): LogOutage {
+	const outage = new LogOutage('lyman', silentLogger);
+	outage.failed(new Error('database unreachable'), () => undefined);
+	return outage;
+}
+
 function refusedSender(outage: LogOutage) {
 	const socket = new MemorySocket();
 	const connection = new Connection(socket, 'Olena');
@@ -25,8 +32,7 @@ function refusedSender(outage: LogOutage) {
 
 describe('[R7] a refused sender while the log is down', () => {
 	it('[R7] is held unread for REFUSAL_HOLD_MS, then closed once', () => {
-		const outage = new LogOutage('lyman', silentLogger);
-		outage.failed(new Error('database unreachable'), () => undefined);
+		const outage = downOutage();
 		const sender = refusedSender(outage);
 		expect(sender.socket.inputPaused).toBe(true);
 		vi.advanceTimersByTime(REFUSAL_HOLD_MS - 1);
@@ -38,8 +44,7 @@ describe('[R7] a refused sender while the log is down', () => {
 	});
 
 	it('[R7] is closed at once when the log is back, so it resends without waiting out the hold', () => {
-		const outage = new LogOutage('lyman', silentLogger);
-		outage.failed(new Error('database unreachable'), () => undefined);
+		const outage = downOutage();
 		const sender = refusedSender(outage);
 		outage.recovered();
 		expect(sender.socket.closedWith?.code).toBe(4507);
@@ -48,8 +53,7 @@ describe('[R7] a refused sender while the log is down', () => {
 	});
 
 	it('[R7] the room closing drops the hold without a 4507 of its own (the room closes everyone)', () => {
-		const outage = new LogOutage('lyman', silentLogger);
-		outage.failed(new Error('database unreachable'), () => undefined);
+		const outage = downOutage();
 		const sender = refusedSender(outage);
 		outage.stop();
 		vi.advanceTimersByTime(REFUSAL_HOLD_MS);
