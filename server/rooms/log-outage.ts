@@ -8,6 +8,7 @@
  * and to watchers who join meanwhile: their first state comes from the board as logged (the
  * keyframe shadow), since the document holds the kept batch.
  */
+import { STORAGE_REFUSAL_HOLD_MS } from '../../src/lib/protocol/close-codes';
 import type { Logger } from '../logger';
 import type { Connection } from './connection';
 
@@ -17,9 +18,9 @@ const RETRY_MAX_MS = 5_000;
  * How long a sender whose edit was refused is held, unread, before it is closed. A client
  * reconnects within 100–200 ms of a close and resends the same edit, to be refused again — each
  * round a full join and sync reply; held first, it makes a round every couple of seconds instead
- * of five a second.
+ * of five a second. (The browser reads it too: a sync not closed within it means edits went in.)
  */
-export const REFUSAL_HOLD_MS = 2_000;
+export const REFUSAL_HOLD_MS = STORAGE_REFUSAL_HOLD_MS;
 
 /** The records API's answer while the log is down (HTTP 503): nothing was confirmed. */
 export class LogUnavailable extends Error {

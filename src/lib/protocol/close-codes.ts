@@ -44,6 +44,13 @@ export const CLOSE_CODES = {
 } as const;
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
 
+/**
+ * How long the server holds a sender whose edit it refused with 4507 (unread) before closing it:
+ * a client reconnects within 200 ms of a close and would resend the refused edit five times a
+ * second. A client that synced and was not closed within this long knows its edits went in.
+ */
+export const STORAGE_REFUSAL_HOLD_MS = 2_000;
+
 /** Human-readable close reasons (sent as the close frame's reason, ≤ 123 bytes). */
 export const CLOSE_REASONS: Record<CloseCode, string> = {
 	1001: 'server shutting down',

@@ -21,6 +21,7 @@ import { ACTOR_PARAM, YJS_PATH } from '$lib/protocol/endpoints';
 import { ACCESS_API, TOKEN_PARAM, type MyAccess, type Role } from '$lib/protocol/access';
 import { adoptTokenFromUrl, authorizedFetch, boardToken, forgetToken } from './board-token';
 import { connectionState, type ConnectionState } from './connection-state';
+import { SavingPause } from './saving-pause';
 import { UndoHistory } from './undo-history.svelte';
 
 /** Transaction origin of this browser's own edits (an UndoManager will track exactly these). */
@@ -56,6 +57,8 @@ export class BoardSession {
 	loaded = $state(false);
 
 	private everConnected = false;
+	/** The server refuses this browser's edits for now (4507, its storage away). */
+	private readonly savingPause = new SavingPause(() => this.updateConnection());
 	private status: 'connecting' | 'connected' | 'disconnected' = 'connecting';
 
 	constructor(
@@ -83,6 +86,7 @@ export class BoardSession {
 		});
 		this.provider.on('sync', (synced: boolean) => {
 			if (synced) this.loaded = true;
+			if (synced) this.savingPause.synced();
 			this.updateConnection();
 		});
 		this.provider.on('connection-close', (event) => {
@@ -99,6 +103,9 @@ export class BoardSession {
 			} else if (event?.code === CLOSE_CODES.readOnly) {
 				this.role = 'viewer';
 				this.accessProblem = 'You can view this board but not edit it.';
+			} else if (event?.code === CLOSE_CODES.storageUnavailable) {
+				// Not a dead end: the provider reconnects and resends what was refused.
+				this.savingPause.refused();
 			} else if (event?.code === CLOSE_CODES.rejected) {
 				// Reconnecting would resend the same change and be refused again.
 				this.refused = event.reason || 'a change from this browser does not fit the board';
@@ -149,6 +156,7 @@ export class BoardSession {
 		for (const [name, refresh] of this.refreshers) collection(this.doc, name).unobserveDeep(refresh);
 		metaMap(this.doc).unobserve(this.refreshMeta);
 		this.undo.destroy();
+		this.savingPause.destroy();
 		this.provider.destroy();
 		void this.persistence.destroy();
 		this.doc.destroy();
@@ -159,7 +167,7 @@ export class BoardSession {
 	}
 
 	private updateConnection(): void {
-		this.connection = connectionState(this.status, this.provider.synced, this.everConnected);
+		this.connection = connectionState(this.status, this.provider.synced, this.everConnected, this.savingPause.paused);
 	}
 
 	/** Each collection's view is re-read only when that collection changed. */
