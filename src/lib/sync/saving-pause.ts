@@ -5,7 +5,7 @@
  * Over once a connection has synced and was not refused within the server's hold: the resent
  * edits were taken.
  */
-import { STORAGE_REFUSAL_HOLD_MS } from '$lib/protocol/close-codes';
+import { STORAGE_REFUSAL_HOLD_MS } from '../protocol/close-codes';
 
 /** A margin over the server's hold, for the close frame to arrive. */
 const RESUMED_AFTER_MS = STORAGE_REFUSAL_HOLD_MS + 1_000;
