@@ -60,7 +60,8 @@ export class BoardAccess {
 
 	/**
 	 * The caller's grant on a board; null when refused. Throws 404 for an unknown board. While the
-	 * database does not answer, the answer it last gave this secret on this board, if any.
+	 * database does not answer, the grant it last gave this secret on this board, if recent
+	 * (grant-memory.ts); else the database's error.
 	 */
 	async grant(boardId: string, secret: string | null | undefined): Promise<Grant | null> {
 		const key = secret ? hashSecret(secret) : '';
@@ -71,7 +72,7 @@ export class BoardAccess {
 			return grant;
 		} catch (error) {
 			const remembered = error instanceof AccessError ? undefined : this.memory.recall(boardId, key);
-			if (remembered === undefined) throw error;
+			if (!remembered) throw error;
 			return remembered;
 		}
 	}
@@ -115,7 +116,7 @@ export class BoardAccess {
 	}
 
 	async setMode(boardId: string, mode: AccessMode): Promise<void> {
-		await this.storage.setAccessMode(boardId, mode);
+		await this.changing(boardId, () => this.storage.setAccessMode(boardId, mode));
 		this.events.emit('change', { type: 'mode', boardId, mode } satisfies AccessChange);
 	}
 
@@ -131,7 +132,7 @@ export class BoardAccess {
 	}
 
 	async revokeToken(boardId: string, tokenId: string): Promise<boolean> {
-		const revoked = await this.storage.revokeToken(boardId, tokenId, Date.now());
+		const revoked = await this.changing(boardId, () => this.storage.revokeToken(boardId, tokenId, Date.now()));
 		if (revoked) this.events.emit('change', { type: 'revoked', boardId, tokenId } satisfies AccessChange);
 		return revoked;
 	}
@@ -139,10 +140,28 @@ export class BoardAccess {
 	/** A new secret for the same role and label; the old one (and its live connections) stop now. */
 	async rotateToken(boardId: string, tokenId: string): Promise<CreatedToken | undefined> {
 		const token = newSecret();
-		const stored = await this.storage.rotateToken(boardId, tokenId, { id: newTokenId(), hash: hashSecret(token), at: Date.now() });
+		const stored = await this.changing(boardId, () => this.storage.rotateToken(boardId, tokenId, { id: newTokenId(), hash: hashSecret(token), at: Date.now() }));
 		if (!stored) return undefined;
 		this.events.emit('change', { type: 'revoked', boardId, tokenId } satisfies AccessChange);
 		return { id: stored.id, token, role: stored.role, label: stored.label };
+	}
+
+	/**
+	 * A write to a board's access. If it throws, the database may still have committed it (the
+	 * answer lost on the way): the board's remembered answers go either way.
+	 */
+	private async changing<T>(boardId: string, write: () => Promise<T>): Promise<T> {
+		try {
+			return await write();
+		} catch (error) {
+			this.memory.forget(boardId);
+			throw error;
+		}
+	}
+
+	/** News of access changes may have been lost (cluster mode, Redis lost): remembered answers go. */
+	forgetRemembered(): void {
+		this.memory.forgetAll();
 	}
 
 	/** The boards a caller may see: every non-private one, plus those its secrets open. */

@@ -83,6 +83,8 @@ export class ClusterNode {
 	/** Relays access changes both ways between this node and the others. */
 	relayAccess(access: BoardAccess): () => void {
 		this.access = access;
+		// Another node's revocation may go unheard from now: answers kept for a database outage go.
+		this.redis.onLost(() => access.forgetRemembered());
 		this.bus.onEvent((event) => {
 			const change = accessChangeOf(event);
 			if (change) access.announce(change);

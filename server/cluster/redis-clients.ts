@@ -34,6 +34,8 @@ export interface RedisClients {
 	readonly adapterSubscriber: Redis;
 	/** Calls `listener` each time the subscriber is back after losing Redis. */
 	onReconnect(listener: () => void): void;
+	/** Calls `listener` whenever the subscriber's connection closes: messages may be missed from then. */
+	onLost(listener: () => void): void;
 	checkHealth(): Promise<RedisHealth>;
 	close(): Promise<void>;
 }
@@ -59,6 +61,10 @@ export async function openRedisClients(settings: ClusterSettings, logger: Logger
 	const adapterSubscriber = new Redis(settings.redisUrl, options);
 	const all = [publisher, subscriber, adapterPublisher, adapterSubscriber];
 	const reconnectListeners: (() => void)[] = [];
+	const lostListeners: (() => void)[] = [];
+	subscriber.on('close', () => {
+		for (const listener of lostListeners) listener();
+	});
 	let lostLogged = false;
 	let droppedLogged = false;
 	// An ioredis client without an error listener throws the error: the process would end.
@@ -90,6 +96,7 @@ export async function openRedisClients(settings: ClusterSettings, logger: Logger
 		adapterPublisher,
 		adapterSubscriber,
 		onReconnect: (listener) => void reconnectListeners.push(listener),
+		onLost: (listener) => void lostListeners.push(listener),
 		async checkHealth() {
 			const started = performance.now();
 			try {

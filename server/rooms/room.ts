@@ -371,7 +371,11 @@ export class Room {
 			} catch (error) {
 				// Unlogged, so unsent: kept first in line, tried again; edits are refused meanwhile.
 				this.pending = batch.concat(this.pending);
-				if (!this.destroyed) this.outage.failed(error as Error, () => this.flush().catch(() => undefined));
+				if (!this.destroyed) {
+					const wasDown = this.outage.down;
+					this.outage.failed(error as Error, () => this.flush().catch(() => undefined));
+					if (!wasDown) this.syncReplies.logWentDown();
+				}
 				return;
 			}
 			this.outage.recovered();

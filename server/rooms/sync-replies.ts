@@ -60,6 +60,16 @@ export class SyncReplies {
 		this.waiting.clear();
 	}
 
+	/**
+	 * The log just went down: asks that were waiting for a flush (it may have taken a database
+	 * timeout to fail) would now wait for the whole outage — answer them from the logged state.
+	 */
+	logWentDown(): void {
+		const waiting = [...this.waiting];
+		this.waiting.clear();
+		for (const connection of waiting) this.replyOrWait(connection);
+	}
+
 	forget(connection: Connection): void {
 		this.waiting.delete(connection);
 		this.owed.delete(connection);
@@ -82,7 +92,10 @@ export class SyncReplies {
 			},
 			() => {
 				connection.syncReplyInFlight = false;
-				if (!connection.closed) this.waiting.add(connection);
+				if (connection.closed) return;
+				// No snapshot: from the document if it holds only what is logged, else once it does.
+				if (this.stateIsLogged()) this.reply(connection);
+				else this.waiting.add(connection);
 			}
 		);
 	}

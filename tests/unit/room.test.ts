@@ -199,6 +199,22 @@ describe('room', () => {
 		}
 	});
 
+	it('[R15] a watcher who asked while the failing append was still under way is answered from the board as logged once it fails, not after the outage', async () => {
+		const { room, join, storage } = setup();
+		const writer = join('writer');
+		room.receive(writer.connection, messages.encodeUpdate(pinUpdate('logged')));
+		await waitFor(() => storage.log.length === 1);
+		storage.down = true;
+		room.receive(writer.connection, messages.encodeUpdate(pinUpdate('kept')));
+		// Asked in the same turn: the append has not failed yet, so this ask waits for the flush.
+		const newcomer = join('newcomer');
+		room.receive(newcomer.connection, messages.encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+		await waitFor(() => newcomer.socket.sent.some((message) => messages.decodeMessage(message).type === 'update'), { what: 'an answer once the append failed' });
+		expect(readAll(newcomer.socket.replica(), 'pins').map((pin) => pin.name)).toEqual(['logged']);
+		storage.down = false;
+		await waitFor(() => readAll(newcomer.socket.replica(), 'pins').length === 2, { what: 'the kept change once logged' });
+	});
+
 	it('[R8] a slow receiver stops getting messages and later gets one catch-up with everything', async () => {
 		const { room, join, storage } = setup();
 		const writer = join('writer');

@@ -38,3 +38,16 @@ describe('[PG9] saving paused', () => {
 		pause.destroy();
 	});
 });
+
+describe('[PG9] saving paused, then another close', () => {
+	it('[PG9] a close for another reason (the server unreachable, a dead link) ends it: the indicator says that instead', () => {
+		let changes = 0;
+		const pause = new SavingPause(() => changes++);
+		pause.refused();
+		pause.otherClose();
+		expect([pause.paused, changes]).toEqual([false, 2]);
+		expect(connectionState('disconnected', false, true, pause.paused)).toBe('offline');
+		pause.otherClose();
+		expect(changes).toBe(2);
+	});
+});

@@ -90,6 +90,7 @@ export class BoardSession {
 			this.updateConnection();
 		});
 		this.provider.on('connection-close', (event) => {
+			if (event?.code !== CLOSE_CODES.storageUnavailable) this.savingPause.otherClose();
 			if (event?.code === CLOSE_CODES.unknownBoard) {
 				this.notFound = true;
 				this.provider.disconnect();

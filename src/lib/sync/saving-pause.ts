@@ -35,6 +35,17 @@ export class SavingPause {
 		}, RESUMED_AFTER_MS);
 	}
 
+	/**
+	 * The connection closed for another reason (the server unreachable, a dead link): saving is
+	 * not what is wrong now, and the indicator should say what is ("offline").
+	 */
+	otherClose(): void {
+		this.clearTimer();
+		if (!this.paused) return;
+		this.paused = false;
+		this.changed();
+	}
+
 	destroy(): void {
 		this.clearTimer();
 	}
