@@ -26,6 +26,8 @@ export class RoomRegistry {
 	private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	/** Rooms being unloaded: a new load of the same board waits, so it reads the final state. */
 	private readonly unloading = new Map<string, Promise<void>>();
+	/** Idle rooms kept loaded because their log is down (said once each). */
+	private readonly keptWhileDown = new Set<string>();
 
 	constructor(private readonly options: RegistryOptions) {}
 
@@ -55,7 +57,7 @@ export class RoomRegistry {
 		for (const timer of this.idleTimers.values()) clearTimeout(timer);
 		this.idleTimers.clear();
 		const rooms = [...this.rooms.keys()];
-		await Promise.all(rooms.map((boardId) => this.unload(boardId)));
+		await Promise.all(rooms.map((boardId) => this.unload(boardId, 'shutdown')));
 	}
 
 	private async load(boardId: string): Promise<Room> {
@@ -88,7 +90,7 @@ export class RoomRegistry {
 		this.cancelIdle(boardId);
 		const timer = setTimeout(() => {
 			this.idleTimers.delete(boardId);
-			detached(this.options.logger, `board ${boardId}: unloading`, this.unload(boardId));
+			detached(this.options.logger, `board ${boardId}: unloading`, this.unload(boardId, 'idle'));
 		}, this.options.idleMs);
 		timer.unref?.();
 		this.idleTimers.set(boardId, timer);
@@ -100,11 +102,19 @@ export class RoomRegistry {
 		this.idleTimers.delete(boardId);
 	}
 
-	private async unload(boardId: string): Promise<void> {
+	private async unload(boardId: string, why: 'idle' | 'shutdown' = 'shutdown'): Promise<void> {
 		const pending = this.rooms.get(boardId);
 		if (!pending) return;
 		const room = await pending.catch(() => null);
 		if (!room || this.rooms.get(boardId) !== pending) return;
+		// While its log is down an idle room stays: unloading would drop the batch it keeps, and
+		// loading it again needs the database — its watchers, back in a moment, could not rejoin.
+		if (why === 'idle' && room.logDown) {
+			if (!this.keptWhileDown.has(boardId)) this.options.logger.info(`board ${boardId}: idle, kept loaded while its log is down`);
+			this.keptWhileDown.add(boardId);
+			return this.scheduleIdle(boardId);
+		}
+		this.keptWhileDown.delete(boardId);
 		this.rooms.delete(boardId);
 		this.options.onUnload?.(room);
 		const done = room.close().finally(() => this.unloading.delete(boardId));

@@ -120,6 +120,11 @@ export class Room {
 		doc.on('update', this.onDocUpdate);
 	}
 
+	/** True while the log cannot be written (the room keeps a batch and refuses edits). */
+	get logDown(): boolean {
+		return this.outage.down;
+	}
+
 	/** Adds a watcher: sends our state vector (so it sends what we lack) and who else is here. */
 	join(connection: Connection): void {
 		this.connections.add(connection);

@@ -66,7 +66,7 @@ describe.skipIf(!POSTGRES)('[PG9] the database away, in the browser', () => {
 			await addPin(page, 'Kept', 0.45);
 			await waitFor(() => /log write failed, edits refused \(4507\)/.test(server.log()), { timeoutMs: 15_000, what: 'the server to find its log unwritable' });
 			await addPin(page, 'Refused', 0.6);
-			await page.locator('[data-connection="unsaved"]').waitFor({ timeout: 15_000 });
+			await page.locator('[data-connection="unsaved"]').waitFor({ timeout: 15_000 }).catch((e) => { console.log('SERVERLOG', server.log()); throw e; });
 			// The whole of it is read out; narrower than 1600 px "not saving" is what shows.
 			expect(await indicator.textContent()).toMatch(/not saving — your changes are kept/);
 			expect(await page.locator('.sb-pin', { hasText: 'Refused' }).count()).toBe(1);

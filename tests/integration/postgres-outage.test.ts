@@ -161,6 +161,34 @@ describe.skipIf(!POSTGRES)('[PG4] an unreachable or stuck PostgreSQL', () => {
 		});
 	}, 120_000);
 
+	it('[PG8] the last watcher leaving while PostgreSQL is lost does not unload the board: its kept edit is not dropped, and a watcher can come back to it', async () => {
+		await behindRelay(async (server, relay) => {
+			const { id } = await createBoard(server.url, 'Last one out');
+			const olena = await connectSynced(server.wsUrl, id, 'Olena');
+			addPin(olena.doc, { id: 'pin-before', name: 'Before', lat: 49, lng: 37 }, { actor: 'Olena' });
+			await waitFor(
+				async () => {
+					const { status, body } = await getJson(`${server.url}${HISTORY_API.state(id)}?update=false`);
+					return status === 200 && (body as HistoryState).content.pins.length === 1;
+				},
+				{ what: 'the first pin logged' }
+			);
+
+			await relay.cut();
+			addPin(olena.doc, { id: 'pin-during', name: 'During', lat: 49.1, lng: 37.1 }, { actor: 'Olena' });
+			await waitFor(() => /log write failed, edits refused \(4507\)/.test(server.log()), { timeoutMs: 15_000, what: 'the room to find the log unwritable' });
+			olena.destroy();
+			await waitFor(() => /idle, kept loaded while its log is down/.test(server.log()), { what: 'the idle room to stay loaded' });
+			expect(server.log()).not.toMatch(/closing with 1 unlogged updates/);
+			const back = await connectSynced(server.wsUrl, id, 'Olena');
+			expect([...back.doc.getMap('pins').keys()]).toEqual(['pin-before']);
+
+			await relay.restore();
+			await waitFor(() => back.doc.getMap('pins').has('pin-during'), { timeoutMs: 15_000, what: 'the kept edit to be logged and sent once PostgreSQL is back' });
+			back.destroy();
+		});
+	}, 120_000);
+
 	it('[PG8] PostgreSQL lost while a board is open: a watcher who drops rejoins with the grant it had and reads the board as logged at once, a newcomer on the same terms too; a secret never checked is not let in; once it is back all converge', async () => {
 		await behindRelay(async (server, relay) => {
 			const board = (await callApi(server.url, 'POST', API.boards, { body: { title: 'Rejoin' } })).body as CreatedBoard;
