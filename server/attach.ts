@@ -139,12 +139,16 @@ export async function attachSituationBoard(httpServer: HttpServer, config: Serve
 			closing ??= (async () => {
 				httpServer.off('upgrade', onUpgrade);
 				await rooms.closeAll();
+				// Each step said, so a shutdown that lingers shows where.
+				logger.info('closing: every board flushed');
 				await keyframes.terminate();
 				history.close();
 				await Promise.all([yjs.close(), control.close()]);
+				logger.info('closing: sockets closed');
 				stopRelayingAccess?.();
 				await cluster?.close();
 				await store.close();
+				logger.info('closing: storage closed');
 			})();
 			return closing;
 		}

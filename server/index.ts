@@ -24,6 +24,9 @@ async function loadAppHandler(): Promise<NodeHandler> {
 	}
 }
 
+/** Longest a SIGTERM/SIGINT shutdown may take (a process manager's own grace is often 10 s). */
+const SHUTDOWN_GRACE_MS = 8_000;
+
 async function main(): Promise<void> {
 	const config = readConfig();
 	const server = http.createServer();
@@ -40,6 +43,13 @@ async function main(): Promise<void> {
 		if (stopping) return;
 		stopping = true;
 		board.logger.info(`${signal}: closing`);
+		// Boards are flushed first; what follows is letting go of sockets and connections. A step
+		// that never ends (a pool waiting on a connection never released) must not keep the
+		// process up: it goes after the grace, saying so — the last "closing:" line says where.
+		setTimeout(() => {
+			board.logger.warn(`${signal}: still closing after ${SHUTDOWN_GRACE_MS} ms; exiting now`);
+			process.exit(1);
+		}, SHUTDOWN_GRACE_MS).unref();
 		server.close();
 		server.closeIdleConnections();
 		await board.close();

@@ -34,6 +34,9 @@ export function tempDataDir(label = 'sb'): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), `${label}-`));
 }
 
+/** How long a SIGTERMed server may take to flush and exit (a few hundred ms normally). */
+const STOP_GRACE_MS = 20_000;
+
 const exited = (child: ChildProcess) =>
 	new Promise<number | null>((resolve) => {
 		if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
@@ -97,7 +100,14 @@ export async function startServer(
 		running: () => child.exitCode === null && child.signalCode === null,
 		async stop() {
 			child.kill('SIGTERM');
-			return exited(child);
+			// A server that does not exit on SIGTERM is a bug to see, not a hook to time out on:
+			// killed after the grace, and the stop fails with the end of its log.
+			const timer = new Promise<'lingered'>((resolve) => setTimeout(() => resolve('lingered'), STOP_GRACE_MS).unref());
+			const outcome = await Promise.race([exited(child), timer]);
+			if (outcome !== 'lingered') return outcome;
+			child.kill('SIGKILL');
+			await exited(child);
+			throw new Error(`server on port ${port} did not exit within ${STOP_GRACE_MS} ms of SIGTERM; its log ends:\n${output.slice(-3000)}`);
 		},
 		async kill() {
 			child.kill('SIGKILL');
