@@ -1,7 +1,8 @@
 /**
  * Prints the plain closing line CI reads: `N passed, N failed` (and `, N skipped` when any were).
- * A test file that fails to load, or an unhandled error, counts as a failure so that a broken file
- * can never pass silently.
+ * A test file that fails to load, a file whose hook failed while its tests passed (a teardown
+ * that hung), or an unhandled error, counts as a failure so that a broken file can never pass
+ * silently: the line agrees with vitest's exit code.
  */
 import type { Reporter, TestModule } from 'vitest/node';
 
@@ -13,13 +14,15 @@ export default class PassFailSummary implements Reporter {
 		let failed = unhandledErrors.length;
 		let skipped = 0;
 		for (const module of modules as ReadonlyArray<TestModule>) {
-			if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed += 1;
+			let failedHere = 0;
 			for (const test of module.children.allTests()) {
 				const state = test.result().state;
 				if (state === 'passed') passed += 1;
-				else if (state === 'failed') failed += 1;
+				else if (state === 'failed') failedHere += 1;
 				else skipped += 1;
 			}
+			// Failed with no failed test: it did not load, or a hook (beforeAll, afterAll) failed.
+			failed += module.state() === 'failed' && failedHere === 0 ? 1 : failedHere;
 		}
 		const tail = skipped > 0 ? `, ${skipped} skipped` : '';
 		process.stdout.write(`\n${passed} passed, ${failed} failed${tail}\n`);
