@@ -18,9 +18,7 @@ export class TokenBucket {
 
 	/** Takes one token; false when the bucket is empty (the caller refuses the message). */
 	take(): boolean {
-		const now = this.now();
-		this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-		this.last = now;
+		this.refill();
 		if (this.tokens < 1) return false;
 		this.tokens -= 1;
 		return true;
@@ -28,9 +26,8 @@ export class TokenBucket {
 
 	/** Takes up to `count` tokens, never below empty: use spent elsewhere that draws on the same budget. */
 	drain(count: number): void {
-		const now = this.now();
-		this.tokens = Math.max(0, Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond) - count);
-		this.last = now;
+		this.refill();
+		this.tokens = Math.max(0, this.tokens - count);
 	}
 
 	/** Milliseconds until `take` would succeed (0 if it would now). */
@@ -44,9 +41,16 @@ export class TokenBucket {
 		return this.level() >= this.burst;
 	}
 
+	/** Adds what accrued since the last look. */
+	private refill(): void {
+		const now = this.now();
+		this.tokens = this.level(now);
+		this.last = now;
+	}
+
 	/** Tokens available now, without taking one. */
-	private level(): number {
-		return Math.min(this.burst, this.tokens + ((this.now() - this.last) / 1000) * this.perSecond);
+	private level(now = this.now()): number {
+		return Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
 	}
 }
 

@@ -102,7 +102,7 @@ export class RoomRegistry {
 		this.idleTimers.delete(boardId);
 	}
 
-	private async unload(boardId: string, why: 'idle' | 'shutdown' = 'shutdown'): Promise<void> {
+	private async unload(boardId: string, why: 'idle' | 'shutdown'): Promise<void> {
 		const pending = this.rooms.get(boardId);
 		if (!pending) return;
 		const room = await pending.catch(() => null);
